@@ -1,0 +1,141 @@
+"""The `mentor-directory` command: check profiles, start a new one, write the pages for any engine."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from . import clock, loader, newprofile, problems, yaml_strict
+from .problems import ProfileError
+from .validate import Rules, profile
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 clean, 1 problems, 2 bad usage)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mentor-directory",
+        description="Check mentor profiles and build the mentor directory.",
+    )
+    commands = parser.add_subparsers(metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check profiles and print every problem with its line")
+    check.add_argument(
+        "paths", nargs="*", type=Path, default=[Path("mentors")], help="files or folders (default: mentors/)"
+    )
+    check.add_argument("--format", choices=["text", "github", "json"], default="text", help="how to print problems")
+    _add_today(check)
+    check.set_defaults(func=cmd_check)
+
+    new = commands.add_parser("new", help="create a new profile from the template")
+    new.add_argument("--name", help="your name as students should see it")
+    new.add_argument("--email", help="the address students write to")
+    new.add_argument("--slug", help="the file name to use, without .yml (default: made from your name)")
+    new.add_argument("--dir", type=Path, default=Path("mentors"), help="the profiles folder (default: mentors/)")
+    _add_today(new)
+    new.set_defaults(func=cmd_new)
+    return parser
+
+
+def _add_today(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--today",
+        type=_date,
+        default=None,
+        help="check as of this date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH or today)",
+    )
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate profiles; exit 1 if any has an error."""
+    result = loader.load(args.paths, Rules(today=args.today or clock.build_date()))
+    found = sorted(result.problems, key=lambda p: (p.path, p.line, p.col))
+    if args.format == "json":
+        print(problems.to_json(found))
+    else:
+        for problem in found:
+            print(problem.github() if args.format == "github" else problem.text())
+        print(problems.summary(found, result.files))
+    return 0 if result.ok else 1
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write mentors/<slug>.yml from the template, asking for what the flags did not give."""
+    folder: Path = args.dir
+    template_path = folder / newprofile.TEMPLATE_FILE
+    try:
+        template = loader.read_text(template_path)
+    except ProfileError as exc:
+        print(f"{template_path}: error: {exc.message}", file=sys.stderr)
+        return 2
+    interactive = sys.stdin.isatty()
+    name = args.name or _ask("Your name, as students should see it", interactive)
+    email = args.email or _ask("The email address students should write to", interactive)
+    if name is None or email is None:
+        print("error: give --name and --email (or run this in a terminal to be asked)", file=sys.stderr)
+        return 2
+    today = args.today or clock.build_date()
+    text = newprofile.fill(template, name.strip(), email.strip(), today)
+    errors = _errors_in(text, folder, today)
+    if errors:
+        for line in errors:
+            print(f"error: {line}", file=sys.stderr)
+        return 1
+    slug = args.slug or _choose_slug(name, email, interactive)
+    if not loader.SLUG.match(slug):
+        print(f"error: '{slug}' is not a file name we can use: lowercase letters, digits and hyphens.", file=sys.stderr)
+        return 2
+    path = folder / f"{newprofile.free_slug(folder, slug)}.yml"
+    path.write_text(text, encoding="utf-8")
+    print(f"Created {path}. Open it, replace the example values, then run: mentor-directory check {path}")
+    return 0
+
+
+def _ask(prompt: str, interactive: bool) -> str | None:
+    if not interactive:
+        return None
+    answer = input(f"{prompt}: ").strip()
+    return answer or None
+
+
+def _choose_slug(name: str, email: str, interactive: bool) -> str:
+    slug, from_name = newprofile.proposed_slug(name, email)
+    if from_name:
+        return slug
+    if interactive:
+        answer = input(
+            f"Your name has no Latin letters, so the file needs another name. Use '{slug}'? [Enter, or type one]: "
+        )
+        return answer.strip() or slug
+    print(f"Note: the file is named '{slug}.yml' after your email address; run again with --slug to choose another.")
+    return slug
+
+
+def _errors_in(text: str, folder: Path, today: dt.date) -> list[str]:
+    """What is wrong with the name or email given, checked by the same rules as every profile."""
+    doc = yaml_strict.parse(text)
+    vocab, _ = loader.load_vocabulary(folder / loader.VOCABULARY_FILE)
+    _, found = profile(doc, "new", folder / "new.yml", vocab, Rules(today=today, photos_dir=folder / "photos"))
+    return [message for line, col, severity, message in found if severity == "error"]

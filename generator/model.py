@@ -1,0 +1,59 @@
+"""The typed model of a mentor that every part after the loader works with."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SCHEMES = ("ask-an-alum", "matched", "group")
+FORMATS = ("video", "phone", "email", "in-person")
+LINK_KINDS = ("website", "linkedin", "orcid", "mastodon", "bluesky", "github")
+
+
+@dataclass(frozen=True)
+class Mentor:
+    """One validated profile. Text fields are exactly what the mentor wrote: escape on output."""
+
+    slug: str
+    source: Path
+    name: str
+    email: str
+    headline: str
+    bio: str
+    topics: tuple[str, ...]
+    country: str
+    languages: tuple[str, ...]
+    last_confirmed: dt.date
+    pronouns: str | None = None
+    sectors: tuple[str, ...] = ()
+    city: str | None = None
+    time_zone: str | None = None
+    course: str | None = None
+    graduation_year: int | None = None
+    schemes: tuple[str, ...] = ("ask-an-alum",)
+    formats: tuple[str, ...] = ()
+    availability: str = "open"
+    paused_until: dt.date | None = None
+    capacity: int | None = None
+    links: dict[str, str] = field(default_factory=dict)
+    photo: Path | None = None
+    github: str | None = None
+
+    def is_paused(self, today: dt.date) -> bool:
+        """Paused by choice, or until a date that has not come yet."""
+        return self.availability == "paused" or (self.paused_until is not None and self.paused_until > today)
+
+    def status(self, today: dt.date) -> str:
+        """'open', 'limited' or 'paused' as of a day."""
+        return "paused" if self.is_paused(today) else self.availability
+
+    def months_since_confirmed(self, today: dt.date) -> int:
+        """Whole months from last_confirmed to today."""
+        return months_between(self.last_confirmed, today)
+
+
+def months_between(earlier: dt.date, later: dt.date) -> int:
+    """Whole calendar months from one day to a later one."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - (later.day < earlier.day)
