@@ -84,7 +84,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     """Write mentors/<slug>.yml from the template, asking for what the flags did not give."""
     folder: Path = args.dir
-    template_path = folder / newprofile.TEMPLATE_FILE
+    template_path = folder / loader.TEMPLATE_FILE
     try:
         template = loader.read_text(template_path)
     except ProfileError as exc:

@@ -7,8 +7,11 @@ before a byte is parsed, and every problem is collected rather than raised.
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
+import os
 import re
 import stat
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +22,11 @@ from .validate import Rules, profile
 from .vocabulary import Vocabulary
 
 MAX_BYTES = 64 * 1024
+# Below this many files a second process costs more than it saves.
+PARALLEL_FROM = 2000
 VOCABULARY_FILE = "_vocabulary.yml"
+TEMPLATE_FILE = "_template.yml"
+_EXAMPLE_FIELDS = ("name", "email", "headline", "bio")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -117,19 +124,47 @@ def load(paths: list[Path], rules: Rules) -> Loaded:
     """Load every profile under the given files and folders, each with its folder's vocabulary."""
     result = Loaded()
     files, result.problems = profile_paths(paths)
-    vocabularies: dict[Path, Vocabulary] = {}
-    for path in files:
-        folder = path.parent
-        if folder not in vocabularies:
-            vocab, problems = load_vocabulary(folder / VOCABULARY_FILE)
-            vocabularies[folder] = vocab
-            result.problems += problems
-        folder_rules = dataclasses.replace(rules, photos_dir=folder / "photos")
-        mentor, problems = load_profile(path, vocabularies[folder], folder_rules)
+    settings: dict[Path, tuple[Vocabulary, Rules]] = {}
+    for folder in dict.fromkeys(path.parent for path in files):
+        vocab, problems = load_vocabulary(folder / VOCABULARY_FILE)
+        examples = template_examples(folder / TEMPLATE_FILE)
+        settings[folder] = vocab, dataclasses.replace(rules, photos_dir=folder / "photos", examples=examples)
+        result.problems += problems
+    for mentor, problems in _load_all(files, settings):
         result.problems += problems
         if mentor is not None:
             result.mentors.append(mentor)
     result.files = len(files)
-    if vocabularies:
-        result.vocabulary = next(iter(vocabularies.values()))
+    if settings:
+        result.vocabulary = next(iter(settings.values()))[0]
     return result
+
+
+def _load_all(files: list[Path], settings: dict) -> list[tuple[Mentor | None, list[Problem]]]:
+    workers = min(os.cpu_count() or 1, 4)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        return _load_chunk(files, settings)
+    chunks = [files[i::workers] for i in range(workers)]
+    # forkserver: workers start from a clean process, safe even when the caller has threads.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload([__name__])
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        parts = list(pool.map(_load_chunk, chunks, [settings] * workers))
+    order = {path: i for i, path in enumerate(files)}
+    loaded = [(path, item) for chunk, part in zip(chunks, parts) for path, item in zip(chunk, part)]
+    return [item for _, item in sorted(loaded, key=lambda pair: order[pair[0]])]
+
+
+def _load_chunk(files: list[Path], settings: dict) -> list[tuple[Mentor | None, list[Problem]]]:
+    return [load_profile(path, *settings[path.parent]) for path in files]
+
+
+def template_examples(path: Path) -> dict[str, str]:
+    """The example values in the profile template, if the folder has one."""
+    try:
+        data = yaml_strict.parse(read_text(path)).data
+    except ProfileError:
+        return {}
+    return {key: data[key] for key in _EXAMPLE_FIELDS if isinstance(data.get(key), str)}

@@ -8,8 +8,6 @@ import re
 import unicodedata
 from pathlib import Path
 
-TEMPLATE_FILE = "_template.yml"
-
 # Latin letters that do not decompose into a base letter and accents.
 _LATIN_EXTRA = str.maketrans(
     {"ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ŋ": "ng"}

@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 
 # A value worth showing in "add a line like ..." when a required field is missing.
@@ -48,6 +49,14 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema())
 
 
+@cache
+def _is_valid() -> Any:
+    # The schema uses only keywords that mean the same in draft 7, which fastjsonschema
+    # compiles to plain Python: a yes/no about 20 times faster than walking the schema.
+    draft7 = dict(schema(), **{"$schema": "http://json-schema.org/draft-07/schema#"})
+    return fastjsonschema.compile(draft7)
+
+
 def fields() -> list[str]:
     """Every field a profile may have, in the schema's order."""
     return list(schema()["properties"])
@@ -72,6 +81,11 @@ def errors(data: dict[str, Any]) -> Iterator[tuple[tuple, str]]:
 
     A path ending in KEY means the key itself is wrong, not its value.
     """
+    try:
+        _is_valid()(data)
+        return
+    except fastjsonschema.JsonSchemaException:
+        pass
     seen = set()
     for error in _validator().iter_errors(data):
         for found in _explain(error, data):

@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 import re
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,8 @@ class Rules:
     photos_dir: Path = Path("mentors/photos")
     warn_after_months: int = 11
     hide_after_months: int = 12
+    # The profile template's example values: a profile still holding one gets a warning.
+    examples: dict[str, str] = field(default_factory=dict)
 
 
 def profile(doc: Document, slug: str, source: Path, vocab: vocabulary.Vocabulary, rules: Rules):
@@ -58,6 +60,9 @@ def profile(doc: Document, slug: str, source: Path, vocab: vocabulary.Vocabulary
         if check and (isinstance(value, list) or (key,) not in flagged):
             for path, message, *severity in check(value, vocab, rules):
                 report((key,) + path, message, *severity)
+    for key, example in rules.examples.items():
+        if data.get(key) == example:
+            report((key,), f"'{key}' is still the template's example: write your own.", "warning")
     for path, where in doc.cut_by_comment.items():
         if path and path[0] in FREE_TEXT:
             found.append((where[0], where[1], "warning", _cut_message(path[0])))

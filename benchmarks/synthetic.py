@@ -1,0 +1,198 @@
+"""Write N realistic, valid, synthetic profiles into a folder, for benchmarks.
+
+python benchmarks/synthetic.py 10000 /tmp/mentors-10k
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIRST = [
+    "Ada",
+    "Bilal",
+    "Chen",
+    "Dana",
+    "Efua",
+    "Femi",
+    "Grace",
+    "Hiro",
+    "Ines",
+    "Jonas",
+    "Kemi",
+    "Lars",
+    "Maya",
+    "Nuno",
+    "Olga",
+    "Priya",
+    "Quentin",
+    "Rosa",
+    "Sami",
+    "Tariq",
+    "Uma",
+    "Vera",
+    "Wanjiru",
+    "Xin",
+    "Yusuf",
+    "Zara",
+    "José",
+    "Søren",
+    "Thandeka",
+    "Олена",
+    "王",
+    "Ngozi",
+    "Ana",
+    "Kofi",
+    "Leila",
+    "Mateo",
+]
+LAST = [
+    "Okafor",
+    "Haddad",
+    "Wei",
+    "Levi",
+    "Mensah",
+    "Adeyemi",
+    "Kim",
+    "Tanaka",
+    "Silva",
+    "Berg",
+    "Afolabi",
+    "Nilsen",
+    "Patel",
+    "Costa",
+    "Ivanova",
+    "Sharma",
+    "Moreau",
+    "Diaz",
+    "Nasser",
+    "Ali",
+    "Rao",
+    "Novak",
+    "Kamau",
+    "Li",
+    "Demir",
+    "Khan",
+    "Núñez",
+    "Ødegård",
+    "Mokoena",
+    "Коваленко",
+    "芳",
+    "Eze",
+    "Souza",
+    "Boateng",
+    "Rahimi",
+    "Rojas",
+]
+ROLES = [
+    "Programme manager",
+    "Policy adviser",
+    "Research fellow",
+    "Data analyst",
+    "Country director",
+    "Evaluation specialist",
+    "Founder",
+    "Consultant",
+    "Lecturer",
+    "Communications lead",
+]
+ORGS = [
+    "Example Foundation",
+    "Sample Trust",
+    "Demo University",
+    "Test Ministry",
+    "Placeholder Partners",
+    "Illustrative NGO",
+    "Fictional Bank",
+    "Model Institute",
+]
+COUNTRIES = [
+    "KE",
+    "NG",
+    "GH",
+    "ZA",
+    "ET",
+    "SN",
+    "IN",
+    "CN",
+    "KR",
+    "JP",
+    "ID",
+    "VN",
+    "GB",
+    "NO",
+    "DE",
+    "FR",
+    "PL",
+    "UA",
+    "US",
+    "CA",
+    "MX",
+    "BR",
+    "CO",
+    "PE",
+    "CL",
+    "AU",
+    "NZ",
+    "FJ",
+    "EG",
+    "BD",
+]
+LANGUAGES = ["en", "fr", "es", "pt", "sw", "ar", "zh", "hi", "de", "no", "uk", "ko", "ja", "yo", "am", "id"]
+WORDS = (
+    "fieldwork evaluation policy budgets grants research teaching data surveys households markets climate "
+    "health schools cities farmers migration finance leadership writing interviews careers networks"
+).split()
+
+
+def vocabulary_slugs() -> tuple[list[str], list[str]]:
+    import yaml
+
+    data = yaml.safe_load((ROOT / "mentors" / "_vocabulary.yml").read_text(encoding="utf-8"))
+    return list(data["topics"]), list(data["sectors"])
+
+
+def profile(i: int, rng: random.Random, topics: list[str], sectors: list[str]) -> str:
+    first, last = rng.choice(FIRST), rng.choice(LAST)
+    bio = " ".join(rng.choice(WORDS) for _ in range(rng.randint(40, 90)))
+    bio = "\n  ".join(bio[j : j + 80] for j in range(0, len(bio), 80))
+    lines = [
+        f'name: "{first} {last} {i}"',
+        f"email: mentor{i}@example.org",
+        f"headline: {rng.choice(ROLES)} at {rng.choice(ORGS)}",
+        "bio: |",
+        f"  I have worked on {bio}.",
+        "topics:",
+        *[f"  - {t}" for t in rng.sample(topics, rng.randint(1, 5))],
+        "sectors:",
+        *[f"  - {s}" for s in rng.sample(sectors, rng.randint(1, 2))],
+        f'country: "{rng.choice(COUNTRIES)}"',
+        "languages:",
+        *[f'  - "{lang}"' for lang in rng.sample(LANGUAGES, rng.randint(1, 3))],
+        f"graduation_year: {rng.randint(1975, 2025)}",
+        f"availability: {rng.choices(['open', 'limited', 'paused'], [8, 2, 1])[0]}",
+        "formats:",
+        "  - video",
+        f"last_confirmed: 2026-{rng.randint(1, 11):02d}-{rng.randint(1, 20):02d}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write(count: int, folder: Path, seed: int = 1) -> Path:
+    """Fill folder with count profiles plus the real vocabulary; return the folder."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    shutil.copy(ROOT / "mentors" / "_vocabulary.yml", folder)
+    rng = random.Random(seed)
+    topics, sectors = vocabulary_slugs()
+    for i in range(count):
+        (folder / f"mentor-{i:05d}.yml").write_text(profile(i, rng, topics, sectors), encoding="utf-8")
+    return folder
+
+
+if __name__ == "__main__":
+    write(int(sys.argv[1]), Path(sys.argv[2]))
