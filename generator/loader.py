@@ -152,9 +152,10 @@ def _load_all(files: list[Path], settings: dict) -> list[tuple[Mentor | None, li
         context.set_forkserver_preload([__name__])
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         parts = list(pool.map(_load_chunk, chunks, [settings] * workers))
-    order = {path: i for i, path in enumerate(files)}
-    loaded = [(path, item) for chunk, part in zip(chunks, parts) for path, item in zip(chunk, part)]
-    return [item for _, item in sorted(loaded, key=lambda pair: order[pair[0]])]
+    merged: list = [None] * len(files)
+    for i, part in enumerate(parts):
+        merged[i::workers] = part  # undo the striping, so results keep the files' order
+    return merged
 
 
 def _load_chunk(files: list[Path], settings: dict) -> list[tuple[Mentor | None, list[Problem]]]:
