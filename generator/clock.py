@@ -12,13 +12,14 @@ def build_date(repo: Path | None = None) -> dt.date:
     """SOURCE_DATE_EPOCH if set, else the date of the last commit, else today (all in UTC)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch and repo is not None:
-        epoch = _commit_epoch(repo)
+        epoch = commit_epoch(repo)
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
     return dt.datetime.now(tz=dt.timezone.utc).date()
 
 
-def _commit_epoch(repo: Path) -> str:
+def commit_epoch(repo: Path) -> str:
+    """The Unix time of the last commit in repo, or "" outside a git checkout."""
     try:
         done = subprocess.run(
             ["git", "log", "-1", "--format=%ct"],

@@ -1,0 +1,164 @@
+/* The "Ask for a conversation" composer: progressive enhancement over a plain mailto: link.
+   Without JavaScript the link already works, with placeholders in the message. */
+(function () {
+  "use strict";
+
+  var MAX_LINK = 2000;
+
+  function decodeAddress(encoded) {
+    // Built as base64 of the reversed address, so the page source never holds it as text.
+    var bytes = atob(encoded);
+    var text = decodeURIComponent(
+      Array.prototype.map.call(bytes, function (c) {
+        return "%" + ("0" + c.charCodeAt(0).toString(16)).slice(-2);
+      }).join("")
+    );
+    return text.split("").reverse().join("");
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{([a-z_]+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole;
+    });
+  }
+
+  // RFC 6068: UTF-8 percent-encoding, %20 for spaces, CRLF line breaks.
+  function encode(value) {
+    return encodeURIComponent(value).replace(/[!'()*]/g, function (c) {
+      return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+    });
+  }
+
+  function crlf(text) {
+    return text.replace(/\r\n/g, "\n").replace(/\n/g, "\r\n");
+  }
+
+  function mailto(address, subject, body) {
+    var parts = address.split("@");
+    return "mailto:" + parts.map(encode).join("@") +
+      "?subject=" + encode(subject) + "&body=" + encode(crlf(body));
+  }
+
+  function copy(text, done) {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text, done); });
+    } else {
+      fallbackCopy(text, done);
+    }
+  }
+
+  function fallbackCopy(text, done) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand("copy"); } catch (e) { /* the message stays visible to copy by hand */ }
+    document.body.removeChild(area);
+    done();
+  }
+
+  function Composer(box) {
+    this.box = box;
+    this.address = decodeAddress(box.getAttribute("data-mx"));
+    this.config = JSON.parse(box.getAttribute("data-template"));
+    this.form = box.querySelector(".mdir-composer");
+    this.send = box.querySelector(".mdir-ask__send");
+    this.notice = box.querySelector(".mdir-notice");
+    this.preview = box.querySelector(".mdir-preview__text");
+    this.webmail = box.querySelector(".mdir-ask__webmail");
+    this.fields = {
+      topic: box.querySelector("#ask-topic"),
+      student_name: box.querySelector("#ask-name"),
+      student_course: box.querySelector("#ask-course"),
+      question: box.querySelector("#ask-question")
+    };
+    this.form.hidden = false;
+    this.webmail.hidden = false;
+    Array.prototype.forEach.call(box.querySelectorAll("[data-copy]"), function (button) {
+      button.hidden = false;
+      button.addEventListener("click", this.copy.bind(this, button));
+    }, this);
+    this.form.addEventListener("input", this.update.bind(this));
+    this.form.addEventListener("submit", function (event) { event.preventDefault(); });
+    this.update();
+  }
+
+  Composer.prototype.values = function (question) {
+    var values = {}, placeholders = this.config.placeholders, key;
+    for (key in this.config.values) values[key] = this.config.values[key];
+    values.topic = topicPhrase(this.fields.topic.value);
+    ["student_name", "student_course"].forEach(function (name) {
+      values[name] = this.fields[name].value.trim() || placeholders[name];
+    }, this);
+    values.question = question.trim() || placeholders.question;
+    return values;
+  };
+
+  Composer.prototype.message = function (question) {
+    var values = this.values(question);
+    return { subject: fill(this.config.subject, values), body: fill(this.config.body, values) };
+  };
+
+  // Shorten the student's question until the whole link fits: long links are cut off by
+  // some mail clients, and non-Latin text grows up to nine times when encoded.
+  Composer.prototype.fit = function () {
+    var question = this.fields.question.value;
+    var message = this.message(question);
+    var link = mailto(this.address, message.subject, message.body);
+    if (link.length <= MAX_LINK) return { message: message, link: link, cut: 0 };
+    var low = 0, high = question.length;
+    while (low < high) {
+      var mid = Math.ceil((low + high) / 2);
+      var trial = this.message(question.slice(0, mid));
+      if (mailto(this.address, trial.subject, trial.body).length <= MAX_LINK) low = mid; else high = mid - 1;
+    }
+    message = this.message(question.slice(0, low));
+    return { message: message, link: mailto(this.address, message.subject, message.body), cut: question.length - low };
+  };
+
+  Composer.prototype.update = function () {
+    var result = this.fit();
+    this.current = result.message;
+    this.send.href = result.link;
+    this.preview.textContent = "Subject: " + result.message.subject + "\n\n" + result.message.body;
+    this.notice.textContent = result.cut
+      ? "Your question is too long for an email link, so the last " + result.cut +
+        " characters are left out. Shorten it, or use Copy message and paste it into your email."
+      : "";
+    var gmail = this.box.querySelector('[data-webmail="gmail"]');
+    var outlook = this.box.querySelector('[data-webmail="outlook"]');
+    gmail.href = "https://mail.google.com/mail/?view=cm&fs=1&to=" + encode(this.address) +
+      "&su=" + encode(result.message.subject) + "&body=" + encode(result.message.body);
+    outlook.href = "https://outlook.office.com/mail/deeplink/compose?to=" + encode(this.address) +
+      "&subject=" + encode(result.message.subject) + "&body=" + encode(result.message.body);
+  };
+
+  Composer.prototype.copy = function (button) {
+    var full = this.message(this.fields.question.value);
+    var text = button.getAttribute("data-copy") === "address"
+      ? this.address
+      : "Subject: " + full.subject + "\n\n" + full.body;
+    var label = button.textContent;
+    copy(text, function () {
+      button.textContent = "Copied";
+      setTimeout(function () { button.textContent = label; }, 2000);
+    });
+  };
+
+  function topicPhrase(label) {
+    // "International development" reads as "international development" mid-sentence; "PhD ..." stays.
+    return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll(".mdir-ask[data-mx]"), function (box) {
+      new Composer(box);
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

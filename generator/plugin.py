@@ -1,0 +1,230 @@
+"""The MkDocs plugin `mentor-directory`: the only module that knows MkDocs.
+
+Each hook hands the work to the core: load and validate the profiles, render the pages,
+and let MkDocs and Material lay out the few pages that belong in the navigation.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import os
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import clock, loader, photos, shell
+from .directory import build as build_directory
+from .render import Page, Renderer
+from .settings import DEFAULT_BODY, DEFAULT_SUBJECT, Settings, template_problems
+from .validate import Rules
+
+log = logging.getLogger("mkdocs.plugins.mentor_directory")
+ASSETS = Path(__file__).parent / "assets"
+SCHEMA = Path(__file__).parent / "schema" / "profile.schema.json"
+_PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+\.[a-z_]+)\s*\}\}")
+
+
+class MentorDirectoryConfig(base.Config):
+    profiles = c.Type(str, default="mentors")
+    """The folder of profile files, relative to mkdocs.yml."""
+    programme = c.Type(str, default="Alumni Mentoring Programme")
+    """The programme's name, as students see it."""
+    scheme = c.Type(str, default="Ask An Alum")
+    """The name of the one-off conversation scheme, used in the email subject."""
+    contact = c.Type(str, default="")
+    """The coordinators' email address."""
+    edit_branch = c.Type(str, default="main")
+    """The branch that 'Edit this profile' and 'Become a mentor' links open."""
+    email_subject = c.Type(str, default=DEFAULT_SUBJECT)
+    """Subject of the pre-filled email; placeholders in braces."""
+    email_body = c.Type(str, default=DEFAULT_BODY)
+    """Body of the pre-filled email; placeholders in braces."""
+    warn_after_months = c.Type(int, default=11)
+    """Warn about profiles not confirmed for this many months."""
+    hide_after_months = c.Type(int, default=12)
+    """Leave profiles not confirmed for this many months off the site."""
+    cards_per_page = c.Type(int, default=30)
+    """Mentor cards on each page of the directory without JavaScript."""
+
+
+class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        # Reproducible builds: MkDocs' own dates (sitemap, footer) follow the same day as ours.
+        if not os.environ.get("SOURCE_DATE_EPOCH") and (epoch := clock.commit_epoch(root)):
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
+        self.settings = self._settings(config, clock.build_date(root))
+        self.profiles_dir = root / self.config.profiles
+        self.pages = self._load()
+        self.shell_html = None
+        config.extra_css.append("assets/mentor-directory/directory.css")
+        config.extra_javascript.append("assets/mentor-directory/directory.js")
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        for page in self.pages:
+            if page.in_engine:
+                # Only the directory is in mkdocs.yml's nav; the browse indexes are linked from it.
+                inclusion = InclusionLevel.UNDEFINED if page.path == "mentors/" else InclusionLevel.NOT_IN_NAV
+                files.append(
+                    File.generated(config, page.path + "index.md", content=_markdown(page), inclusion=inclusion)
+                )
+        files.append(
+            File.generated(config, shell.PATH + "index.md", content=shell.SOURCE, inclusion=InclusionLevel.NOT_IN_NAV)
+        )
+        for asset in sorted(ASSETS.rglob("*")):
+            if asset.is_file():
+                uri = "assets/mentor-directory/" + asset.relative_to(ASSETS).as_posix()
+                files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        files.append(File.generated(config, "schema/profile.schema.json", abs_src_path=str(SCHEMA)))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        return _PLACEHOLDER.sub(lambda m: self._placeholder(m.group(1), page.file.src_uri), markdown)
+
+    def on_page_context(self, context, *, page, config, nav):
+        if page.file.src_uri == shell.PATH + "index.md":
+            page.edit_url = None
+        return context
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        if page.file.src_uri == shell.PATH + "index.md":
+            self.shell_html = output
+        return output
+
+    @event_priority(-50)  # after the search plugin writes its index, before offline inlines it
+    def on_post_build(self, *, config) -> None:
+        site = Path(config.site_dir)
+        layout = shell.Shell(self.shell_html)
+        generated = [page for page in self.pages if not page.in_engine]
+        for page in generated:
+            _write(site / page.path / "index.html", layout.wrap(page).encode("utf-8"))
+        for mentor_photo in self.photos.values():
+            for path, data in photos.encode(mentor_photo).items():
+                _write(site / path, data)
+        _remove_tree(site / shell.PATH)
+        _update_search_index(site, generated)
+        _update_sitemap(site, config.site_url, generated, self.settings.directory_urls)
+
+    def on_serve(self, server, *, config, builder):
+        server.watch(str(self.profiles_dir))
+        return server
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _settings(self, config, today) -> Settings:
+        for name in ("email_subject", "email_body"):
+            unknown = template_problems(self.config[name])
+            if unknown:
+                raise PluginError(f"mentor-directory: {name} uses unknown placeholders {unknown}.")
+        return Settings(
+            today=today,
+            programme=self.config.programme,
+            scheme=self.config.scheme,
+            contact=self.config.contact,
+            repo_url=config.repo_url or "",
+            edit_branch=self.config.edit_branch,
+            profiles_dir=self.config.profiles,
+            subject_template=self.config.email_subject,
+            body_template=self.config.email_body,
+            warn_after_months=self.config.warn_after_months,
+            hide_after_months=self.config.hide_after_months,
+            cards_per_page=self.config.cards_per_page,
+            directory_urls=config.use_directory_urls,
+        )
+
+    def _load(self) -> list[Page]:
+        s = self.settings
+        rules = Rules(today=s.today, warn_after_months=s.warn_after_months, hide_after_months=s.hide_after_months)
+        result = loader.load([self.profiles_dir], rules)
+        errors = [p for p in result.problems if p.severity == "error"]
+        if errors:
+            listed = "\n".join(p.text() for p in errors[:20])
+            more = f"\n... and {len(errors) - 20} more" if len(errors) > 20 else ""
+            raise PluginError(
+                f"{len(errors)} problem(s) in the mentor profiles:\n{listed}{more}\n"
+                "Run 'mentor-directory check' to see every problem with its fix."
+            )
+        for problem in result.problems:
+            # Someone else's stale profile must not fail a --strict build: say it, at info level.
+            log.info(problem.text())
+        directory = build_directory(result.mentors, result.vocabulary, s)
+        for mentor in directory.hidden:
+            log.info(f"{mentor.source}: not on the site: last confirmed {mentor.last_confirmed}.")
+        self.photos = {m.slug: photos.plan(m.slug, m.photo) for m in directory.mentors if m.photo}
+        return list(Renderer(directory, result.vocabulary, s, self.photos).pages())
+
+    def _placeholder(self, name: str, where: str) -> str:
+        s = self.settings
+        repo = s.repo_url.rstrip("/")
+        values = {"programme.name": s.programme, "programme.contact": s.contact}
+        if repo:
+            template = (self.profiles_dir / loader.TEMPLATE_FILE).read_text(encoding="utf-8")
+            values |= {
+                "links.repository": repo,
+                "links.template": f"{repo}/blob/{s.edit_branch}/{s.profiles_dir}/{loader.TEMPLATE_FILE}",
+                "links.new_profile": f"{repo}/new/{s.edit_branch}?filename={quote(s.profiles_dir)}/your-name.yml"
+                f"&value={quote(template, safe='')}",
+            }
+        if not values.get(name):
+            raise PluginError(f"{where}: '{{{{ {name} }}}}' has no value: set it in mkdocs.yml (repo_url, contact).")
+        return values[name]
+
+
+def _markdown(page: Page) -> str:
+    """A page as Markdown for the site engine: front matter, then its HTML body."""
+    meta = {"title": page.title, "description": page.description}
+    front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+    return f"---\n{front}\n---\n\n{page.body}\n"
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def _remove_tree(path: Path) -> None:
+    if path.is_dir():
+        for child in sorted(path.rglob("*"), reverse=True):
+            child.rmdir() if child.is_dir() else child.unlink()
+        path.rmdir()
+
+
+def _update_search_index(site: Path, pages: list[Page]) -> None:
+    """Add each mentor to the site search by name and headline; drop the layout page."""
+    index_file = site / "search" / "search_index.json"
+    if not index_file.exists():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    index["docs"] = [d for d in index["docs"] if not d["location"].startswith(shell.PATH)]
+    for page in pages:
+        if page.path.startswith("mentors/"):
+            index["docs"].append({"location": page.path, "title": page.title, "text": page.description})
+    index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _update_sitemap(site: Path, site_url: str | None, pages: list[Page], directory_urls: bool) -> None:
+    """List the generated pages in the sitemap, and drop the layout page."""
+    sitemap = site / "sitemap.xml"
+    if not sitemap.exists() or not site_url:
+        return
+    text = re.sub(
+        r"\s*<url>\s*<loc>[^<]*" + re.escape(shell.PATH) + r"[^<]*</loc>.*?</url>",
+        "",
+        sitemap.read_text("utf-8"),
+        flags=re.S,
+    )
+    suffix = "" if directory_urls else "index.html"
+    entries = "".join(f"\n    <url>\n         <loc>{site_url}{p.path}{suffix}</loc>\n    </url>" for p in pages)
+    text = text.replace("\n</urlset>", entries + "\n</urlset>")
+    sitemap.write_text(text, encoding="utf-8")
+    with open(site / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write(text.encode("utf-8"))

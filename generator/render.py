@@ -1,0 +1,255 @@
+"""Render the directory's pages as HTML fragments, in an autoescaping Jinja environment of our own.
+
+Every page is a `Page`: where it goes, its title and description, and its body. The site
+engine only wraps bodies in its layout; nothing here knows which engine that is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import jinja2
+from babel.dates import format_date
+
+from . import bio, mailto, vocabulary
+from .directory import KINDS, Directory, Group
+from .model import Mentor
+from .photos import Photo
+from .settings import STUDENT_FIELDS, Settings, fill_template
+from .vocabulary import Vocabulary
+
+FORMAT_LABELS = {"video": "Video call", "phone": "Phone", "email": "Email", "in-person": "In person"}
+LINK_LABELS = {
+    "website": "Website",
+    "linkedin": "LinkedIn",
+    "orcid": "ORCID",
+    "mastodon": "Mastodon",
+    "bluesky": "Bluesky",
+    "github": "GitHub",
+}
+GROUP_LEADS = {
+    "topics": ("topic", "who talk about it", "talk about {}"),
+    "sectors": ("sector", "who work in it", "work in {}"),
+    "countries": ("country", "based there", "are based in {}"),
+    "languages": ("language", "who speak it", "can talk in {}"),
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the directory. `path` is its folder URL relative to the site root, ending in '/'."""
+
+    path: str
+    title: str
+    description: str
+    body: str
+    in_engine: bool = False  # rendered by the site engine as a Markdown page (navigation, search)
+
+    @property
+    def depth(self) -> int:
+        return self.path.count("/")
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        language_name=lambda code: vocabulary.languages()[code],
+        format_label=FORMAT_LABELS.__getitem__,
+    )
+    return env
+
+
+class Renderer:
+    """Turns the directory into pages, with links relative to each page."""
+
+    def __init__(self, directory: Directory, vocab: Vocabulary, settings: Settings, photos: dict[str, Photo]):
+        self.directory = directory
+        self.vocab = vocab
+        self.settings = settings
+        self.photos = photos
+        self._scheme_labels = {
+            "ask-an-alum": f"{settings.scheme} (one-off conversations)",
+            "matched": "Matched mentoring (six months, arranged by the coordinators)",
+            "group": "Group mentoring",
+        }
+
+    def pages(self) -> Iterator[Page]:
+        """Every page: the directory, each mentor, each browse page and browse index."""
+        yield from self.directory_pages()
+        for mentor in self.directory.mentors:
+            yield self.mentor_page(mentor)
+        for kind, groups in self.directory.groups.items():
+            yield self.group_index(kind, groups)
+            for group in groups:
+                yield self.group_page(group)
+
+    # -- pages -------------------------------------------------------------------------
+
+    def mentor_page(self, m: Mentor) -> Page:
+        path = f"mentors/{m.slug}/"
+        values = self._email_values(m)
+        placeholders = dict(values, topic=topic_phrase(self.topic_label(m.topics[0])), **STUDENT_FIELDS)
+        subject = fill_template(self.settings.subject_template, placeholders)
+        body = fill_template(self.settings.body_template, placeholders)
+        template = {"subject": self.settings.subject_template, "body": self.settings.body_template}
+        html = self._render(
+            "mentor.html",
+            path,
+            m=m,
+            bio_html=jinja2.filters.Markup(bio.to_html(m.bio)),
+            mx=mailto.obfuscate(m.email),
+            template_json=json.dumps(
+                dict(template, values=values, placeholders=STUDENT_FIELDS, max=mailto.MAX_LINK), ensure_ascii=False
+            ),
+            mailto=mailto.link(m.email, subject, body),
+            preview=f"Subject: {subject}\n\n{body}",
+            edit_url=self._edit_url(m),
+            report_url=self._report_url(m),
+        )
+        return Page(path, m.name, f"{m.headline}. {self.country_name(m.country)}.", html)
+
+    def group_page(self, group: Group) -> Page:
+        path = f"{group.kind}/{group.key}/"
+        noun, _, lead = GROUP_LEADS[group.kind]
+        html = self._render(
+            "group.html",
+            path,
+            mentors=group.mentors,
+            kind=group.kind,
+            kind_label=KINDS[group.kind],
+            lead=lead.format(group.label),
+        )
+        title = f"Mentors: {group.label}"
+        return Page(path, title, f"{len(group.mentors)} mentors who {lead.format(group.label)}.", html)
+
+    def group_index(self, kind: str, groups: tuple[Group, ...]) -> Page:
+        path = f"{kind}/"
+        noun, verb, _ = GROUP_LEADS[kind]
+        html = self._render("group_index.html", path, groups=groups, kind=kind, noun=noun, verb=verb)
+        return Page(path, f"Mentors by {noun}", f"Browse the mentor directory by {noun}.", html, in_engine=True)
+
+    def directory_pages(self) -> Iterator[Page]:
+        mentors = self.directory.mentors
+        size = self.settings.cards_per_page
+        pages = max(1, -(-len(mentors) // size))
+        for number in range(1, pages + 1):
+            path = self.directory_path(number)
+            chunk = mentors[(number - 1) * size : number * size]
+            html = self._render(
+                "directory.html",
+                path,
+                mentors=chunk,
+                number=number,
+                pages=pages,
+                total=len(mentors),
+                first=(number - 1) * size + 1,
+                last=(number - 1) * size + len(chunk),
+                page_link=lambda n, here=path: self.link(self.directory_path(n), here),
+            )
+            title = "Find a mentor" if number == 1 else f"Find a mentor: page {number}"
+            description = "Search alumni who offer a conversation to students, by topic, country, sector and language."
+            yield Page(path, title, description, html, in_engine=number == 1)
+
+    @staticmethod
+    def directory_path(number: int) -> str:
+        return "mentors/" if number == 1 else f"directory/{number}/"
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def link(self, target: str, here: str) -> str:
+        """A relative URL from the page at `here` to the folder URL `target`."""
+        prefix = "../" * here.count("/")
+        if self.settings.directory_urls:
+            return prefix + target if (prefix + target) else "./"
+        return prefix + target + "index.html"
+
+    def doc_link(self, doc: str, here: str) -> str:
+        """A relative URL to a page the site engine renders from `doc`.md (a guidance page)."""
+        if self.settings.directory_urls:
+            return self.link(doc + "/", here)
+        return "../" * here.count("/") + doc + ".html"
+
+    def _render(self, template: str, path: str, **context) -> str:
+        return (
+            _environment()
+            .get_template(template)
+            .render(
+                today=self.settings.today,
+                link=lambda target: self.link(target, path),
+                doc_link=lambda doc: self.doc_link(doc, path),
+                photo_url=lambda m, size: self._photo_url(m, size, path),
+                hue=hue,
+                initials=initials,
+                long_date=long_date,
+                country_name=self.country_name,
+                topic_label=self.topic_label,
+                sector_label=lambda slug: self.vocab.sectors[slug].label,
+                scheme_label=self._scheme_labels.__getitem__,
+                link_label=LINK_LABELS.__getitem__,
+                **context,
+            )
+        )
+
+    def _photo_url(self, m: Mentor, size: str, here: str) -> str | None:
+        photo = self.photos.get(m.slug)
+        return "../" * here.count("/") + photo.path(size) if photo else None
+
+    def topic_label(self, slug: str) -> str:
+        return self.vocab.topics[slug].label
+
+    @staticmethod
+    def country_name(code: str) -> str:
+        return vocabulary.countries()[code]
+
+    def _email_values(self, m: Mentor) -> dict[str, str]:
+        return {"mentor_name": m.name, "programme": self.settings.programme, "scheme": self.settings.scheme}
+
+    def _edit_url(self, m: Mentor) -> str | None:
+        if not self.settings.repo_url:
+            return None
+        repo = self.settings.repo_url.rstrip("/")
+        return f"{repo}/edit/{self.settings.edit_branch}/{self.settings.profiles_dir}/{m.slug}.yml"
+
+    def _report_url(self, m: Mentor) -> str | None:
+        if not self.settings.contact:
+            return None
+        file = f"{self.settings.profiles_dir}/{m.slug}.yml"
+        body = (
+            f"Hello,\n\nThe profile of {m.name} ({file}) looks out of date.\n\n"
+            "What is wrong: [for example, they have changed job, or the email bounced]\n"
+        )
+        return mailto.link(self.settings.contact, f"Outdated profile: {m.name}", body)
+
+
+def hue(slug: str) -> int:
+    """A stable colour for an initials avatar."""
+    return int(hashlib.sha256(slug.encode()).hexdigest()[:4], 16) % 360
+
+
+def initials(name: str) -> str:
+    """Up to two letters from a name in any script: 'Ada Okafor' -> 'AO', '王芳' -> '王芳'."""
+    words = name.split()
+    if len(words) == 1:
+        return words[0][:2].upper() if words[0].isascii() else words[0][:2]
+    return (words[0][0] + words[-1][0]).upper()
+
+
+def topic_phrase(label: str) -> str:
+    """A topic label as it reads mid-sentence: 'Global health' -> 'global health'; 'PhD ...' stays."""
+    return label[0].lower() + label[1:] if len(label) > 1 and label[0].isupper() and label[1].islower() else label
+
+
+def long_date(day) -> str:
+    """'1 March 2027'."""
+    return format_date(day, "d MMMM y", locale="en")

@@ -1,0 +1,49 @@
+"""One page rendered by the site engine, reused as the layout of thousands of generated pages.
+
+The engine renders a page whose title, description and content are unique markers; the
+result is split at the markers once, and each generated page is the pieces joined with
+its own (escaped) values. This costs a string join per page instead of the engine's
+whole template pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from .render import Page
+
+TITLE = "MDIRSHELLTITLE"
+DESCRIPTION = "MDIRSHELLDESCRIPTION"
+CONTENT = "MDIRSHELLCONTENT"
+PATH = "mentors/_shell/"  # where the engine renders the shell: as deep as every generated page
+
+SOURCE = f"""---
+title: {TITLE}
+description: {DESCRIPTION}
+hide:
+  - toc
+---
+
+{CONTENT}
+"""
+
+
+class Shell:
+    """The engine's layout around a page, split at the markers."""
+
+    def __init__(self, html: str) -> None:
+        markers = f"<p>{CONTENT}</p>|{TITLE}|{DESCRIPTION}|{re.escape(PATH)}"
+        self.parts = re.split(f"({markers})", html)
+        if f"<p>{CONTENT}</p>" not in self.parts:
+            raise ValueError("the layout page lost its content marker")
+
+    def wrap(self, page: Page) -> str:
+        """The whole HTML document for a generated page."""
+        values = {
+            f"<p>{CONTENT}</p>": page.body,
+            TITLE: escape(page.title),
+            DESCRIPTION: escape(page.description),
+            PATH: page.path,
+        }
+        return "".join(values.get(part, part) for part in self.parts)
