@@ -7,9 +7,11 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from . import clock, loader, newprofile, problems, yaml_strict
+from . import build, clock, loader, newprofile, photos, problems, settings, yaml_strict
 from .problems import ProfileError
 from .validate import Rules, profile
+
+ASSETS = Path(__file__).parent / "assets"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--dir", type=Path, default=Path("mentors"), help="the profiles folder (default: mentors/)")
     _add_today(new)
     new.set_defaults(func=cmd_new)
+
+    generate = commands.add_parser("generate", help="write the directory's pages as Markdown for any site engine")
+    generate.add_argument("--out", type=Path, required=True, help="the folder to write into")
+    generate.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="read settings from this file")
+    _add_today(generate)
+    generate.set_defaults(func=cmd_generate)
     return parser
 
 
@@ -111,6 +119,42 @@ def cmd_new(args: argparse.Namespace) -> int:
     path.write_text(text, encoding="utf-8")
     print(f"Created {path}. Open it, replace the example values, then run: mentor-directory check {path}")
     return 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    """Write every generated page as Markdown (front matter + HTML), plus photos and assets."""
+    root = args.config.parent
+    try:
+        text = loader.read_text(args.config)
+        today = args.today or clock.build_date(root)
+        config, profiles = settings.from_mkdocs_yml(text, today)
+        built = build.build(root / profiles, config)
+    except ProfileError as exc:
+        print(f"{args.config}:{exc.line}:{exc.col}: error: {exc.message}", file=sys.stderr)
+        return 2
+    except ValueError as exc:
+        print(f"{args.config}: error: {exc}", file=sys.stderr)
+        return 2
+    except build.ProfilesInvalid as exc:
+        for problem in exc.problems:
+            print(problem.text(), file=sys.stderr)
+        return 1
+    out: Path = args.out
+    for page in built.pages:
+        _write(out / page.path / "index.md", page.markdown().encode("utf-8"))
+    for photo in built.photos.values():
+        for path, data in photos.encode(photo).items():
+            _write(out / path, data)
+    for asset in sorted(ASSETS.rglob("*")):
+        if asset.is_file():
+            _write(out / "assets" / "mentor-directory" / asset.relative_to(ASSETS), asset.read_bytes())
+    print(f"Wrote {len(built.pages)} pages to {out}.")
+    return 0
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
 
 
 def _ask(prompt: str, interactive: bool) -> str | None:

@@ -21,10 +21,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import clock, loader, photos, shell
-from .directory import build as build_directory
-from .render import Page, Renderer
-from .settings import DEFAULT_BODY, DEFAULT_SUBJECT, Settings, template_problems
-from .validate import Rules
+from .build import ProfilesInvalid, build
+from .render import Page
+from .settings import DEFAULT_BODY, DEFAULT_SUBJECT, OPTIONS, Settings, from_options
 
 log = logging.getLogger("mkdocs.plugins.mentor_directory")
 ASSETS = Path(__file__).parent / "assets"
@@ -75,7 +74,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
                 # Only the directory is in mkdocs.yml's nav; the browse indexes are linked from it.
                 inclusion = InclusionLevel.UNDEFINED if page.path == "mentors/" else InclusionLevel.NOT_IN_NAV
                 files.append(
-                    File.generated(config, page.path + "index.md", content=_markdown(page), inclusion=inclusion)
+                    File.generated(config, page.path + "index.md", content=page.markdown(), inclusion=inclusion)
                 )
         files.append(
             File.generated(config, shell.PATH + "index.md", content=shell.SOURCE, inclusion=InclusionLevel.NOT_IN_NAV)
@@ -121,46 +120,27 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
     # -- helpers -----------------------------------------------------------------------
 
     def _settings(self, config, today) -> Settings:
-        for name in ("email_subject", "email_body"):
-            unknown = template_problems(self.config[name])
-            if unknown:
-                raise PluginError(f"mentor-directory: {name} uses unknown placeholders {unknown}.")
-        return Settings(
-            today=today,
-            programme=self.config.programme,
-            scheme=self.config.scheme,
-            contact=self.config.contact,
-            repo_url=config.repo_url or "",
-            edit_branch=self.config.edit_branch,
-            profiles_dir=self.config.profiles,
-            subject_template=self.config.email_subject,
-            body_template=self.config.email_body,
-            warn_after_months=self.config.warn_after_months,
-            hide_after_months=self.config.hide_after_months,
-            cards_per_page=self.config.cards_per_page,
-            directory_urls=config.use_directory_urls,
-        )
+        options = {name: self.config[name] for name in OPTIONS}
+        try:
+            return from_options(options, today, config.repo_url or "", config.use_directory_urls)
+        except ValueError as exc:
+            raise PluginError(f"mentor-directory: {exc}") from None
 
     def _load(self) -> list[Page]:
-        s = self.settings
-        rules = Rules(today=s.today, warn_after_months=s.warn_after_months, hide_after_months=s.hide_after_months)
-        result = loader.load([self.profiles_dir], rules)
-        errors = [p for p in result.problems if p.severity == "error"]
-        if errors:
-            listed = "\n".join(p.text() for p in errors[:20])
-            more = f"\n... and {len(errors) - 20} more" if len(errors) > 20 else ""
+        try:
+            built = build(self.profiles_dir, self.settings)
+        except ProfilesInvalid as exc:
+            listed = "\n".join(p.text() for p in exc.problems[:20])
+            more = f"\n... and {len(exc.problems) - 20} more" if len(exc.problems) > 20 else ""
             raise PluginError(
-                f"{len(errors)} problem(s) in the mentor profiles:\n{listed}{more}\n"
+                f"{len(exc.problems)} problem(s) in the mentor profiles:\n{listed}{more}\n"
                 "Run 'mentor-directory check' to see every problem with its fix."
-            )
-        for problem in result.problems:
+            ) from None
+        for notice in built.notices:
             # Someone else's stale profile must not fail a --strict build: say it, at info level.
-            log.info(problem.text())
-        directory = build_directory(result.mentors, result.vocabulary, s)
-        for mentor in directory.hidden:
-            log.info(f"{mentor.source}: not on the site: last confirmed {mentor.last_confirmed}.")
-        self.photos = {m.slug: photos.plan(m.slug, m.photo) for m in directory.mentors if m.photo}
-        return list(Renderer(directory, result.vocabulary, s, self.photos).pages())
+            log.info(notice.text())
+        self.photos = built.photos
+        return built.pages
 
     def _placeholder(self, name: str, where: str) -> str:
         s = self.settings
@@ -177,13 +157,6 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         if not values.get(name):
             raise PluginError(f"{where}: '{{{{ {name} }}}}' has no value: set it in mkdocs.yml (repo_url, contact).")
         return values[name]
-
-
-def _markdown(page: Page) -> str:
-    """A page as Markdown for the site engine: front matter, then its HTML body."""
-    meta = {"title": page.title, "description": page.description}
-    front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
-    return f"---\n{front}\n---\n\n{page.body}\n"
 
 
 def _write(path: Path, data: bytes) -> None:

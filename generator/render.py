@@ -53,6 +53,12 @@ class Page:
     def depth(self) -> int:
         return self.path.count("/")
 
+    def markdown(self) -> str:
+        """The page as Markdown for any site engine: YAML front matter, then the HTML body."""
+        meta = {"title": self.title, "description": self.description}
+        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+        return f"---\n{front}\n---\n\n{self.body}\n"
+
 
 @cache
 def _environment() -> jinja2.Environment:

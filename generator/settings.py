@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+import yaml
+
 DEFAULT_SUBJECT = "{scheme}: a conversation about {topic}"
 DEFAULT_BODY = """Dear {mentor_name},
 
@@ -49,6 +51,57 @@ class Settings:
     cards_per_page: int = 30
     directory_urls: bool = True
     extra: dict = field(default_factory=dict)
+
+
+# Option names in mkdocs.yml (under the plugin) and the Settings fields they set.
+OPTIONS = {
+    "profiles": "profiles_dir",
+    "programme": "programme",
+    "scheme": "scheme",
+    "contact": "contact",
+    "edit_branch": "edit_branch",
+    "email_subject": "subject_template",
+    "email_body": "body_template",
+    "warn_after_months": "warn_after_months",
+    "hide_after_months": "hide_after_months",
+    "cards_per_page": "cards_per_page",
+}
+
+
+def from_options(options: dict, today: dt.date, repo_url: str = "", directory_urls: bool = True) -> Settings:
+    """Settings from the plugin's options as written in mkdocs.yml; unknown names raise ValueError."""
+    unknown = sorted(set(options) - set(OPTIONS))
+    if unknown:
+        raise ValueError(f"unknown mentor-directory options: {', '.join(unknown)}")
+    for name in ("email_subject", "email_body"):
+        missing = template_problems(options.get(name, ""))
+        if missing:
+            raise ValueError(f"{name} uses placeholders nothing fills in: {', '.join(missing)}")
+    fields = {OPTIONS[key]: value for key, value in options.items()}
+    return Settings(today=today, repo_url=repo_url or "", directory_urls=directory_urls, **fields)
+
+
+def from_mkdocs_yml(text: str, today: dt.date) -> tuple[Settings, str]:
+    """Settings and the profiles folder from an mkdocs.yml's text, read as plain data.
+
+    Tags such as !!python/name are read as plain strings: nothing in the file is run.
+    """
+    config = yaml.load(text, Loader=_PlainLoader) or {}
+    options: dict = {}
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "mentor-directory" in plugin:
+            options = plugin["mentor-directory"] or {}
+    settings = from_options(options, today, config.get("repo_url") or "", config.get("use_directory_urls", True))
+    return settings, settings.profiles_dir
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """A safe loader that reads unknown tags as their plain value instead of failing."""
+
+
+_PlainLoader.add_multi_constructor(
+    "", lambda loader, suffix, node: loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None
+)
 
 
 def template_problems(template: str) -> list[str]:

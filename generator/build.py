@@ -1,0 +1,53 @@
+"""From a folder of profiles to the pages of the site: the core's one entry point."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import loader, photos
+from .directory import Directory
+from .directory import build as build_directory
+from .problems import Problem
+from .render import Page, Renderer
+from .settings import Settings
+from .validate import Rules
+
+
+class ProfilesInvalid(Exception):
+    """The profiles have errors; nothing is built."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the mentor profiles")
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Built:
+    """Everything the site engine needs to publish the directory."""
+
+    pages: list[Page]
+    photos: dict[str, photos.Photo]
+    directory: Directory
+    notices: list[Problem]  # warnings, and profiles left off the site
+
+
+def build(profiles_dir: Path, settings: Settings) -> Built:
+    """Load, validate, order and render; raise ProfilesInvalid if any profile has an error."""
+    rules = Rules(
+        today=settings.today,
+        warn_after_months=settings.warn_after_months,
+        hide_after_months=settings.hide_after_months,
+    )
+    loaded = loader.load([profiles_dir], rules)
+    errors = [p for p in loaded.problems if p.severity == "error"]
+    if errors:
+        raise ProfilesInvalid(errors)
+    directory = build_directory(loaded.mentors, loaded.vocabulary, settings)
+    notices = list(loaded.problems) + [
+        Problem(str(m.source), 1, 1, "warning", f"not on the site: last confirmed {m.last_confirmed}")
+        for m in directory.hidden
+    ]
+    planned = {m.slug: photos.plan(m.slug, m.photo) for m in directory.mentors if m.photo}
+    pages = list(Renderer(directory, loaded.vocabulary, settings, planned).pages())
+    return Built(pages, planned, directory, notices)
