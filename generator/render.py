@@ -253,7 +253,8 @@ def initials(name: str) -> str:
 
 def topic_phrase(label: str) -> str:
     """A topic label as it reads mid-sentence: 'Global health' -> 'global health'; 'PhD ...' stays."""
-    return label[0].lower() + label[1:] if len(label) > 1 and label[0].isupper() and label[1].islower() else label
+    first = label.split(" ", 1)[0]
+    return label[0].lower() + label[1:] if first[:1].isupper() and first[1:].islower() else label
 
 
 def long_date(day) -> str:

@@ -150,7 +150,7 @@
 
   function topicPhrase(label) {
     // "International development" reads as "international development" mid-sentence; "PhD ..." stays.
-    return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+    return /^[A-Z][a-z]*(\s|$)/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
   }
 
   function start() {
