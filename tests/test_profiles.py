@@ -368,3 +368,18 @@ def test_sample_profiles_are_all_valid() -> None:
     result = load([mentors_dir], Rules(today=TODAY))
     assert [p.text() for p in result.problems] == []
     assert len(result.mentors) >= 24
+
+
+def test_parallel_load_matches_serial_load(folder: Path, monkeypatch) -> None:
+    for i in range(6):
+        (folder / f"mentor-{i}.yml").write_text(VALID, encoding="utf-8")
+    (folder / "mentor-3.yml").write_text(edit("country: KE", "country: Kenya"), encoding="utf-8")
+    serial = load([folder], Rules(today=TODAY))
+    monkeypatch.setattr("generator.loader.PARALLEL_FROM", 2)
+    parallel = load([folder], Rules(today=TODAY))
+    assert (
+        [m.slug for m in parallel.mentors]
+        == [m.slug for m in serial.mentors]
+        == ["mentor-0", "mentor-1", "mentor-2", "mentor-4", "mentor-5"]
+    )
+    assert parallel.problems == serial.problems and len(serial.problems) == 1

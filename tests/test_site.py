@@ -129,7 +129,7 @@ def test_profile_links_to_browse_pages_that_list_the_mentor(sample_site: Path) -
 def test_paused_mentor_has_no_ask_link_and_says_until_when(sample_site: Path) -> None:
     paused = {s: d for s, d in sample_profiles().items() if d.get("paused_until", "") > "2026-11-18"}
     assert paused, "the samples should include a mentor paused until a date"
-    for slug, data in paused.items():
+    for slug in paused:
         html = (sample_site / "mentors" / slug / "index.html").read_text(encoding="utf-8")
         assert "mdir-ask__send" not in html
         assert "until " in html and "mailto:" not in html.split('class="mdir-profile__foot"')[0]
