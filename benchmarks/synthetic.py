@@ -176,7 +176,7 @@ def profile(i: int, rng: random.Random, topics: list[str], sectors: list[str]) -
         f"availability: {rng.choices(['open', 'limited', 'paused'], [8, 2, 1])[0]}",
         "formats:",
         "  - video",
-        f"last_confirmed: 2026-{rng.randint(1, 11):02d}-{rng.randint(1, 20):02d}",
+        f"last_confirmed: 2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}",
     ]
     return "\n".join(lines) + "\n"
 

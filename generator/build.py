@@ -27,6 +27,7 @@ class Built:
     """Everything the site engine needs to publish the directory."""
 
     pages: list[Page]
+    assets: dict[str, str]  # generated scripts: path -> text
     photos: dict[str, photos.Photo]
     directory: Directory
     notices: list[Problem]  # warnings, and profiles left off the site
@@ -49,5 +50,5 @@ def build(profiles_dir: Path, settings: Settings) -> Built:
         for m in directory.hidden
     ]
     planned = {m.slug: photos.plan(m.slug, m.photo) for m in directory.mentors if m.photo}
-    pages = list(Renderer(directory, loaded.vocabulary, settings, planned).pages())
-    return Built(pages, planned, directory, notices)
+    renderer = Renderer(directory, loaded.vocabulary, settings, planned)
+    return Built(list(renderer.pages()), renderer.assets(), planned, directory, notices)

@@ -145,6 +145,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
     for photo in built.photos.values():
         for path, data in photos.encode(photo).items():
             _write(out / path, data)
+    for path, text in built.assets.items():
+        _write(out / path, text.encode("utf-8"))
     for asset in sorted(ASSETS.rglob("*")):
         if asset.is_file():
             _write(out / "assets" / "mentor-directory" / asset.relative_to(ASSETS), asset.read_bytes())

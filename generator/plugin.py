@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import clock, loader, photos, shell
 from .build import ProfilesInvalid, build
-from .render import Page
+from .render import SETTINGS_SCRIPT, Page
 from .settings import DEFAULT_BODY, DEFAULT_SUBJECT, OPTIONS, Settings, from_options
 
 log = logging.getLogger("mkdocs.plugins.mentor_directory")
@@ -64,7 +64,10 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         self.profiles_dir = root / self.config.profiles
         self.pages = self._load()
         self.shell_html = None
+        # Lowest priority: a project's own overrides/ can still replace the page layout.
+        config.theme.dirs.append(str(Path(__file__).parent / "theme"))
         config.extra_css.append("assets/mentor-directory/directory.css")
+        config.extra_javascript.append(SETTINGS_SCRIPT)
         config.extra_javascript.append("assets/mentor-directory/directory.js")
         return config
 
@@ -84,6 +87,8 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
                 uri = "assets/mentor-directory/" + asset.relative_to(ASSETS).as_posix()
                 files.append(File.generated(config, uri, abs_src_path=str(asset)))
         files.append(File.generated(config, "schema/profile.schema.json", abs_src_path=str(SCHEMA)))
+        for uri, text in self.assets.items():
+            files.append(File.generated(config, uri, content=text))
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
@@ -140,6 +145,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             # Someone else's stale profile must not fail a --strict build: say it, at info level.
             log.info(notice.text())
         self.photos = built.photos
+        self.assets = built.assets
         return built.pages
 
     def _placeholder(self, name: str, where: str) -> str:

@@ -10,7 +10,6 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 import jinja2
 from babel.dates import format_date
@@ -31,6 +30,7 @@ LINK_LABELS = {
     "bluesky": "Bluesky",
     "github": "GitHub",
 }
+SETTINGS_SCRIPT = "assets/mentor-directory/settings.js"
 GROUP_LEADS = {
     "topics": ("topic", "who talk about it", "talk about {}"),
     "sectors": ("sector", "who work in it", "work in {}"),
@@ -60,8 +60,7 @@ class Page:
         return f"---\n{front}\n---\n\n{self.body}\n"
 
 
-@cache
-def _environment() -> jinja2.Environment:
+def _environment(**globals_) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         autoescape=True,
@@ -73,6 +72,7 @@ def _environment() -> jinja2.Environment:
         language_name=lambda code: vocabulary.languages()[code],
         format_label=FORMAT_LABELS.__getitem__,
     )
+    env.globals.update(globals_)
     return env
 
 
@@ -84,11 +84,38 @@ class Renderer:
         self.vocab = vocab
         self.settings = settings
         self.photos = photos
-        self._scheme_labels = {
+        scheme_labels = {
             "ask-an-alum": f"{settings.scheme} (one-off conversations)",
             "matched": "Matched mentoring (six months, arranged by the coordinators)",
             "group": "Group mentoring",
         }
+        # What every template may use, whatever the page: set once, so macros compile once.
+        self.env = _environment(
+            today=settings.today,
+            index="" if settings.directory_urls else "index.html",
+            photo_path=self._photo_path,
+            hue=hue,
+            initials=initials,
+            long_date=long_date,
+            country_name=self.country_name,
+            topic_label=self.topic_label,
+            sector_label=lambda slug: vocab.sectors[slug].label,
+            scheme_label=scheme_labels.__getitem__,
+            link_label=LINK_LABELS.__getitem__,
+        )
+
+    def assets(self) -> dict[str, str]:
+        """Scripts the pages share, generated from the settings: path -> text."""
+        email = {
+            "subject": self.settings.subject_template,
+            "body": self.settings.body_template,
+            "programme": self.settings.programme,
+            "scheme": self.settings.scheme,
+            "placeholders": STUDENT_FIELDS,
+            "max": mailto.MAX_LINK,
+        }
+        script = f"window.mentorDirectory = {json.dumps({'email': email}, ensure_ascii=False, sort_keys=True)};\n"
+        return {SETTINGS_SCRIPT: script}
 
     def pages(self) -> Iterator[Page]:
         """Every page: the directory, each mentor, each browse page and browse index."""
@@ -104,20 +131,22 @@ class Renderer:
 
     def mentor_page(self, m: Mentor) -> Page:
         path = f"mentors/{m.slug}/"
-        values = self._email_values(m)
-        placeholders = dict(values, topic=topic_phrase(self.topic_label(m.topics[0])), **STUDENT_FIELDS)
-        subject = fill_template(self.settings.subject_template, placeholders)
-        body = fill_template(self.settings.body_template, placeholders)
-        template = {"subject": self.settings.subject_template, "body": self.settings.body_template}
+        values = dict(
+            mentor_name=m.name,
+            programme=self.settings.programme,
+            scheme=self.settings.scheme,
+            topic=topic_phrase(self.topic_label(m.topics[0])),
+            **STUDENT_FIELDS,
+        )
+        subject = fill_template(self.settings.subject_template, values)
+        body = fill_template(self.settings.body_template, values)
         html = self._render(
             "mentor.html",
             path,
             m=m,
             bio_html=jinja2.filters.Markup(bio.to_html(m.bio)),
             mx=mailto.obfuscate(m.email),
-            template_json=json.dumps(
-                dict(template, values=values, placeholders=STUDENT_FIELDS, max=mailto.MAX_LINK), ensure_ascii=False
-            ),
+            topic_labels=[self.topic_label(t) for t in m.topics],
             mailto=mailto.link(m.email, subject, body),
             preview=f"Subject: {subject}\n\n{body}",
             edit_url=self._edit_url(m),
@@ -187,29 +216,16 @@ class Renderer:
         return "../" * here.count("/") + doc + ".html"
 
     def _render(self, template: str, path: str, **context) -> str:
-        return (
-            _environment()
-            .get_template(template)
-            .render(
-                today=self.settings.today,
-                link=lambda target: self.link(target, path),
-                doc_link=lambda doc: self.doc_link(doc, path),
-                photo_url=lambda m, size: self._photo_url(m, size, path),
-                hue=hue,
-                initials=initials,
-                long_date=long_date,
-                country_name=self.country_name,
-                topic_label=self.topic_label,
-                sector_label=lambda slug: self.vocab.sectors[slug].label,
-                scheme_label=self._scheme_labels.__getitem__,
-                link_label=LINK_LABELS.__getitem__,
-                **context,
-            )
+        return self.env.get_template(template).render(
+            root="../" * path.count("/"),
+            link=lambda target: self.link(target, path),
+            doc_link=lambda doc: self.doc_link(doc, path),
+            **context,
         )
 
-    def _photo_url(self, m: Mentor, size: str, here: str) -> str | None:
+    def _photo_path(self, m: Mentor, size: str) -> str | None:
         photo = self.photos.get(m.slug)
-        return "../" * here.count("/") + photo.path(size) if photo else None
+        return photo.path(size) if photo else None
 
     def topic_label(self, slug: str) -> str:
         return self.vocab.topics[slug].label
@@ -217,9 +233,6 @@ class Renderer:
     @staticmethod
     def country_name(code: str) -> str:
         return vocabulary.countries()[code]
-
-    def _email_values(self, m: Mentor) -> dict[str, str]:
-        return {"mentor_name": m.name, "programme": self.settings.programme, "scheme": self.settings.scheme}
 
     def _edit_url(self, m: Mentor) -> str | None:
         if not self.settings.repo_url:

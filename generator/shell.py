@@ -21,8 +21,7 @@ PATH = "mentors/_shell/"  # where the engine renders the shell: as deep as every
 SOURCE = f"""---
 title: {TITLE}
 description: {DESCRIPTION}
-hide:
-  - toc
+template: mentor-directory-page.html
 ---
 
 {CONTENT}
@@ -34,6 +33,9 @@ class Shell:
 
     def __init__(self, html: str) -> None:
         markers = f"<p>{CONTENT}</p>|{TITLE}|{DESCRIPTION}|{re.escape(PATH)}"
+        # The theme's templates indent deeply; on thousands of pages that is megabytes of spaces.
+        # Leading white space on a line means nothing in HTML outside <pre>, which the layout has none of.
+        html = re.sub(r"\n\s+", "\n", html)
         self.parts = re.split(f"({markers})", html)
         if f"<p>{CONTENT}</p>" not in self.parts:
             raise ValueError("the layout page lost its content marker")

@@ -98,7 +98,7 @@ def _last_confirmed(value: str, vocab, rules: Rules) -> Any:
     if day is None:
         yield (), f"'{value}' is not a real date: check the month and day (YYYY-MM-DD)."
         return
-    if day > rules.today:
+    if day > rules.today + dt.timedelta(days=1):  # a day's grace: it is already tomorrow somewhere
         yield (), f"'{value}' is in the future: write the date you last checked the profile, such as today."
         return
     months = months_between(day, rules.today)

@@ -3,8 +3,6 @@
 (function () {
   "use strict";
 
-  var MAX_LINK = 2000;
-
   function decodeAddress(encoded) {
     // Built as base64 of the reversed address, so the page source never holds it as text.
     var bytes = atob(encoded);
@@ -60,22 +58,66 @@
     done();
   }
 
+  // name, id, label, element, autocomplete, placeholder
+  var FIELDS = [
+    ["topic", "ask-topic", "Topic", "select"],
+    ["student_name", "ask-name", "Your name", "input", "name"],
+    ["student_course", "ask-course", "Your course and year", "input", "", "for example MA Development Studies, second year"],
+    ["question", "ask-question", "Your question", "textarea"]
+  ];
+
+  // The form is built here: without JavaScript it could do nothing, and the plain link works.
+  function buildForm(topics) {
+    var form = document.createElement("form");
+    form.className = "mdir-composer";
+    FIELDS.forEach(function (spec) {
+      var wrap = document.createElement("div");
+      wrap.className = "mdir-field" + (spec[3] === "textarea" ? " mdir-field--wide" : "");
+      var label = document.createElement("label");
+      label.htmlFor = spec[1];
+      label.textContent = spec[2];
+      var field = document.createElement(spec[3]);
+      field.id = spec[1];
+      field.name = spec[0];
+      if (spec[3] === "select") {
+        topics.forEach(function (topic) {
+          var option = document.createElement("option");
+          option.value = option.textContent = topic;
+          field.appendChild(option);
+        });
+      }
+      if (spec[3] === "textarea") {
+        field.rows = 4;
+        field.setAttribute("aria-describedby", "ask-notice");
+      }
+      if (spec[4]) field.autocomplete = spec[4];
+      if (spec[5]) field.placeholder = spec[5];
+      wrap.appendChild(label);
+      wrap.appendChild(field);
+      form.appendChild(wrap);
+    });
+    var notice = document.createElement("p");
+    notice.id = "ask-notice";
+    notice.className = "mdir-notice";
+    notice.setAttribute("role", "status");
+    notice.setAttribute("aria-live", "polite");
+    form.appendChild(notice);
+    return form;
+  }
+
   function Composer(box) {
     this.box = box;
     this.address = decodeAddress(box.getAttribute("data-mx"));
-    this.config = JSON.parse(box.getAttribute("data-template"));
-    this.form = box.querySelector(".mdir-composer");
+    this.config = window.mentorDirectory.email;
+    this.name = box.getAttribute("data-name");
+    this.form = buildForm(JSON.parse(box.getAttribute("data-topics")));
     this.send = box.querySelector(".mdir-ask__send");
-    this.notice = box.querySelector(".mdir-notice");
+    box.insertBefore(this.form, this.send.parentNode);
+    this.notice = this.form.querySelector(".mdir-notice");
     this.preview = box.querySelector(".mdir-preview__text");
     this.webmail = box.querySelector(".mdir-ask__webmail");
-    this.fields = {
-      topic: box.querySelector("#ask-topic"),
-      student_name: box.querySelector("#ask-name"),
-      student_course: box.querySelector("#ask-course"),
-      question: box.querySelector("#ask-question")
-    };
-    this.form.hidden = false;
+    this.fields = {};
+    FIELDS.forEach(function (spec) { this.fields[spec[0]] = this.form.elements[spec[0]]; }, this);
     this.webmail.hidden = false;
     Array.prototype.forEach.call(box.querySelectorAll("[data-copy]"), function (button) {
       button.hidden = false;
@@ -87,8 +129,8 @@
   }
 
   Composer.prototype.values = function (question) {
-    var values = {}, placeholders = this.config.placeholders, key;
-    for (key in this.config.values) values[key] = this.config.values[key];
+    var placeholders = this.config.placeholders;
+    var values = { mentor_name: this.name, programme: this.config.programme, scheme: this.config.scheme };
     values.topic = topicPhrase(this.fields.topic.value);
     ["student_name", "student_course"].forEach(function (name) {
       values[name] = this.fields[name].value.trim() || placeholders[name];
@@ -108,12 +150,12 @@
     var question = this.fields.question.value;
     var message = this.message(question);
     var link = mailto(this.address, message.subject, message.body);
-    if (link.length <= MAX_LINK) return { message: message, link: link, cut: 0 };
+    if (link.length <= this.config.max) return { message: message, link: link, cut: 0 };
     var low = 0, high = question.length;
     while (low < high) {
       var mid = Math.ceil((low + high) / 2);
       var trial = this.message(question.slice(0, mid));
-      if (mailto(this.address, trial.subject, trial.body).length <= MAX_LINK) low = mid; else high = mid - 1;
+      if (mailto(this.address, trial.subject, trial.body).length <= this.config.max) low = mid; else high = mid - 1;
     }
     message = this.message(question.slice(0, low));
     return { message: message, link: mailto(this.address, message.subject, message.body), cut: question.length - low };
@@ -154,6 +196,7 @@
   }
 
   function start() {
+    if (!window.mentorDirectory) return;
     Array.prototype.forEach.call(document.querySelectorAll(".mdir-ask[data-mx]"), function (box) {
       new Composer(box);
     });
