@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import loader, photos
+from . import loader, photos, search_index
 from .directory import Directory
 from .directory import build as build_directory
 from .problems import Problem
-from .render import Page, Renderer
+from .render import Page, Renderer, hue
 from .settings import Settings
 from .validate import Rules
 
@@ -51,4 +51,7 @@ def build(profiles_dir: Path, settings: Settings) -> Built:
     ]
     planned = {m.slug: photos.plan(m.slug, m.photo) for m in directory.mentors if m.photo}
     renderer = Renderer(directory, loaded.vocabulary, settings, planned)
-    return Built(list(renderer.pages()), renderer.assets(), planned, directory, notices)
+    assets = renderer.assets()
+    search_data = search_index.data(directory, loaded.vocabulary, settings, planned, hue)
+    assets[search_index.DATA_SCRIPT] = search_index.script(search_data)
+    return Built(list(renderer.pages()), assets, planned, directory, notices)

@@ -148,7 +148,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     for path, text in built.assets.items():
         _write(out / path, text.encode("utf-8"))
     for asset in sorted(ASSETS.rglob("*")):
-        if asset.is_file():
+        if asset.is_file() and asset.suffix != ".md":
             _write(out / "assets" / "mentor-directory" / asset.relative_to(ASSETS), asset.read_bytes())
     print(f"Wrote {len(built.pages)} pages to {out}.")
     return 0

@@ -83,7 +83,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             File.generated(config, shell.PATH + "index.md", content=shell.SOURCE, inclusion=InclusionLevel.NOT_IN_NAV)
         )
         for asset in sorted(ASSETS.rglob("*")):
-            if asset.is_file():
+            if asset.is_file() and asset.suffix != ".md":
                 uri = "assets/mentor-directory/" + asset.relative_to(ASSETS).as_posix()
                 files.append(File.generated(config, uri, abs_src_path=str(asset)))
         files.append(File.generated(config, "schema/profile.schema.json", abs_src_path=str(SCHEMA)))

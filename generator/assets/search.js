@@ -1,0 +1,427 @@
+/* Find a mentor: full-text search and multi-select filters over the prebuilt lunr index.
+   Progressive enhancement: without this script the page lists every mentor as cards. */
+(function () {
+  "use strict";
+
+  var PAGE = 24;
+  var data = window.mentorDirectoryData;
+  var root = document.getElementById("mdir-search");
+  if (!data || !window.lunr || !root) return;
+
+  var labels = data.labels;
+  var F = {};
+  data.record.forEach(function (name, i) { F[name] = i; });
+  var records = data.records;
+  var regionNames = unique(labels.regions).sort();
+  var index = lunr.Index.load(data.index);
+
+  // -- Facets: how each filter reads a record, names its values, and writes them in the URL --
+
+  function one(field) { return function (r) { return [r[field]]; }; }
+  function many(field) { return function (r) { return r[field]; }; }
+  var FACETS = [
+    { key: "topic", title: "Topic", values: many(F.topics), names: labels.topics, params: labels.topicSlugs },
+    { key: "sector", title: "Sector", values: many(F.sectors), names: labels.sectors, params: labels.sectorSlugs },
+    { key: "region", title: "Region", names: regionNames, params: regionNames,
+      values: function (r) { return [regionNames.indexOf(labels.regions[r[F.country]])]; } },
+    { key: "country", title: "Country", values: one(F.country), names: labels.countries,
+      params: labels.countryCodes.map(function (c) { return c.toLowerCase(); }) },
+    { key: "language", title: "Language", values: many(F.languages), names: labels.languages, params: labels.languageCodes },
+    { key: "scheme", title: "Scheme", values: many(F.schemes), params: labels.schemes,
+      names: ["Ask An Alum (one-off conversations)", "Matched mentoring", "Group mentoring"] },
+    { key: "format", title: "Talks by", values: many(F.formats), params: labels.formats,
+      names: ["Video call", "Phone", "Email", "In person"] },
+    { key: "availability", title: "Availability", values: one(F.status), params: labels.statuses,
+      names: ["Available", "Limited availability", "Paused"] }
+  ];
+  var YEAR_BIT = 1 << FACETS.length;
+  var QUERY_BIT = YEAR_BIT << 1;
+  var years = records.map(function (r) { return r[F.year]; }).filter(Boolean);
+  var minYear = Math.min.apply(null, years.length ? years : [1950]);
+  var maxYear = Math.max.apply(null, years.length ? years : [new Date().getFullYear()]);
+
+  var state = { q: "", selected: FACETS.map(function () { return {}; }), from: null, to: null, shown: PAGE };
+
+  function unique(list) {
+    return list.filter(function (v, i) { return list.indexOf(v) === i; });
+  }
+
+  // -- Search ------------------------------------------------------------------------------
+
+  // Build the query by hand, so input such as "c++", "foo:" or "*" can never throw: every
+  // word must match (typing narrows), and the word being typed matches as a prefix.
+  function search(text) {
+    var words = lunr.tokenizer(text.toLowerCase()).map(String).map(function (w) {
+      return w.replace(/[:*^~+\-]/g, "");
+    }).filter(Boolean);
+    if (!words.length) return null;
+    var last = words.length - 1;
+    try {
+      return index.query(function (q) {
+        words.forEach(function (word, i) {
+          var ascii = /^[\x00-\x7f]*$/.test(word);
+          if (ascii && lunr.stopWordFilter(new lunr.Token(word)) === undefined) return;
+          q.term(word, {
+            usePipeline: ascii && i !== last,
+            wildcard: i === last ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+            presence: lunr.Query.presence.REQUIRED
+          });
+        });
+      });
+    } catch (error) {
+      return [];
+    }
+  }
+
+  // -- Filtering and counts ----------------------------------------------------------------
+
+  function failures(r) {
+    var mask = 0;
+    FACETS.forEach(function (facet, f) {
+      var chosen = state.selected[f];
+      if (!anyKey(chosen)) return;
+      if (!facet.values(r).some(function (v) { return chosen[v]; })) mask |= 1 << f;
+    });
+    var year = r[F.year];
+    if ((state.from || state.to) && (!year || (state.from && year < state.from) || (state.to && year > state.to))) {
+      mask |= YEAR_BIT;
+    }
+    return mask;
+  }
+
+  function anyKey(object) {
+    for (var key in object) if (object[key]) return true;
+    return false;
+  }
+
+  // One pass over every record: the results, each facet's counts among the records that
+  // pass every other filter, and how many would match if one constraint were dropped.
+  function compute() {
+    var hits = search(state.q);
+    var matched = null;
+    if (hits) {
+      matched = {};
+      hits.forEach(function (hit, rank) { matched[hit.ref] = rank + 1; });
+    }
+    var counts = FACETS.map(function () { return {}; });
+    var without = {};
+    var results = [];
+    for (var i = 0; i < records.length; i++) {
+      var r = records[i];
+      var mask = failures(r) | (matched && !matched[i] ? QUERY_BIT : 0);
+      if (mask === 0) results.push(i);
+      else if ((mask & (mask - 1)) === 0) without[mask] = (without[mask] || 0) + 1;
+      for (var f = 0; f < FACETS.length; f++) {
+        if ((mask & ~(1 << f)) !== 0) continue;
+        FACETS[f].values(r).forEach(function (v) { counts[f][v] = (counts[f][v] || 0) + 1; });
+      }
+    }
+    if (matched) results.sort(function (a, b) { return matched[a] - matched[b]; });
+    return { results: results, counts: counts, without: without };
+  }
+
+  // -- The URL holds the whole state ------------------------------------------------------
+
+  function toURL() {
+    var params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    FACETS.forEach(function (facet, f) {
+      var values = Object.keys(state.selected[f]).filter(function (v) { return state.selected[f][v]; });
+      if (values.length) params.set(facet.key, values.map(function (v) { return facet.params[v]; }).join(","));
+    });
+    if (state.from) params.set("from", state.from);
+    if (state.to) params.set("to", state.to);
+    var query = params.toString();
+    return location.pathname + (query ? "?" + query : "") + location.hash;
+  }
+
+  function fromURL() {
+    var params = new URLSearchParams(location.search);
+    state.q = params.get("q") || "";
+    state.selected = FACETS.map(function (facet) {
+      var chosen = {};
+      (params.get(facet.key) || "").split(",").forEach(function (value) {
+        var v = facet.params.indexOf(value);
+        if (v >= 0) chosen[v] = true;
+      });
+      return chosen;
+    });
+    state.from = parseInt(params.get("from"), 10) || null;
+    state.to = parseInt(params.get("to"), 10) || null;
+    state.shown = PAGE;
+  }
+
+  function remember(push) {
+    var url = toURL();
+    if (url === location.pathname + location.search + location.hash) return;
+    try {
+      history[push ? "pushState" : "replaceState"](null, "", url);
+    } catch (error) { /* file:// in some browsers: the state still works on this page */ }
+  }
+
+  // -- Rendering ---------------------------------------------------------------------------
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    for (var key in attrs || {}) {
+      if (key === "text") node.textContent = attrs[key];
+      else if (key === "className") node.className = attrs[key];
+      else node.setAttribute(key, attrs[key]);
+    }
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  function link(slug) {
+    return root.getAttribute("data-root") + "mentors/" + slug + "/" + root.getAttribute("data-index");
+  }
+
+  function initials(name) {
+    var words = name.trim().split(/\s+/);
+    if (words.length === 1) return /^[\x00-\x7f]*$/.test(words[0]) ? words[0].slice(0, 2).toUpperCase() : Array.from(words[0]).slice(0, 2).join("");
+    return (Array.from(words[0])[0] + Array.from(words[words.length - 1])[0]).toUpperCase();
+  }
+
+  var STATUS_TEXT = ["Available for conversations", "Limited availability: replies may take longer"];
+
+  function statusText(r) {
+    if (r[F.status] < 2) return STATUS_TEXT[r[F.status]];
+    if (r[F.paused_until]) {
+      var date = new Date(r[F.paused_until] + "T00:00:00Z");
+      return "Paused until " + date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    }
+    return "Paused: not taking requests at the moment";
+  }
+
+  function card(r) {
+    var status = labels.statuses[r[F.status]];
+    var avatar = r[F.photo]
+      ? el("img", { className: "mdir-avatar mdir-avatar--card", src: root.getAttribute("data-root") + r[F.photo],
+          alt: r[F.name], loading: "lazy", width: 160, height: 160 })
+      : el("span", { className: "mdir-avatar mdir-avatar--card mdir-avatar--initials", "aria-hidden": "true",
+          style: "--mdir-hue: " + r[F.hue], text: initials(r[F.name]) });
+    var name = el("h3", { className: "mdir-card__name" }, [el("a", { href: link(r[F.slug]), text: r[F.name] })]);
+    if (r[F.pronouns]) {
+      name.appendChild(document.createTextNode(" "));
+      name.appendChild(el("span", { className: "mdir-pronouns", text: "(" + r[F.pronouns] + ")" }));
+    }
+    var meta = labels.countries[r[F.country]] + " · " +
+      r[F.languages].map(function (v) { return labels.languages[v]; }).join(", ");
+    var topics = el("ul", { className: "mdir-tags", "aria-label": "Topics" },
+      r[F.topics].map(function (v) { return el("li", { text: labels.topics[v] }); }));
+    return el("li", { className: "mdir-card", "data-status": status }, [
+      avatar,
+      el("div", { className: "mdir-card__body" }, [
+        name,
+        el("p", { className: "mdir-card__headline", text: r[F.headline] }),
+        el("p", { className: "mdir-card__meta", text: meta }),
+        topics,
+        el("p", { className: "mdir-status mdir-status--" + status, text: statusText(r) })
+      ])
+    ]);
+  }
+
+  // -- The panel ---------------------------------------------------------------------------
+
+  var ui = {};
+
+  function build() {
+    ui.query = el("input", { type: "search", id: "mdir-q", className: "mdir-search__input",
+      placeholder: "Name, topic, organisation, country…", autocomplete: "off", "aria-describedby": "mdir-count" });
+    ui.facets = FACETS.map(function (facet, f) { return facetBox(facet, f); });
+    ui.from = yearInput("mdir-from", "From");
+    ui.to = yearInput("mdir-to", "To");
+    ui.clear = el("button", { type: "button", className: "md-button mdir-search__clear", text: "Clear search and filters" });
+    ui.count = el("p", { id: "mdir-count", className: "mdir-search__count", role: "status", "aria-live": "polite" });
+    ui.list = el("ul", { className: "mdir-cards", id: "mdir-list" });
+    ui.more = el("button", { type: "button", className: "md-button mdir-search__more" });
+    ui.empty = el("div", { className: "mdir-empty", hidden: "" });
+
+    var years = el("details", { className: "mdir-facet" }, [
+      el("summary", { text: "Graduated between" }),
+      el("div", { className: "mdir-years" }, [ui.from.wrap, ui.to.wrap])
+    ]);
+    var form = el("form", { className: "mdir-search__form", role: "search", "aria-label": "Find a mentor" }, [
+      el("label", { "for": "mdir-q", className: "mdir-search__label", text: "Search mentors" }),
+      ui.query,
+      el("div", { className: "mdir-facets" }, ui.facets.map(function (box) { return box.node; }).concat([years])),
+      ui.clear
+    ]);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    root.appendChild(form);
+    root.appendChild(ui.count);
+    root.appendChild(ui.empty);
+    root.appendChild(ui.list);
+    root.appendChild(ui.more);
+    root.hidden = false;
+    var fallback = document.getElementById("mdir-results");
+    if (fallback) fallback.hidden = true;
+
+    ui.query.addEventListener("input", function () {
+      state.q = ui.query.value;
+      state.shown = PAGE;
+      update();
+      remember(false);
+    });
+    root.addEventListener("change", function (event) {
+      var target = event.target;
+      if (target.name === "facet") {
+        var f = +target.getAttribute("data-facet");
+        state.selected[f][target.value] = target.checked;
+      } else if (target === ui.from.input || target === ui.to.input) {
+        state.from = parseInt(ui.from.input.value, 10) || null;
+        state.to = parseInt(ui.to.input.value, 10) || null;
+      } else {
+        return;
+      }
+      state.shown = PAGE;
+      update();
+      remember(true);
+    });
+    ui.clear.addEventListener("click", function () {
+      state.q = "";
+      state.selected = FACETS.map(function () { return {}; });
+      state.from = state.to = null;
+      state.shown = PAGE;
+      sync();
+      update();
+      remember(true);
+      ui.query.focus();
+    });
+    ui.more.addEventListener("click", function () {
+      var first = state.shown;
+      state.shown += PAGE;
+      update();
+      var next = ui.list.children[first];
+      if (next) next.querySelector("a").focus();
+    });
+    window.addEventListener("popstate", function () {
+      fromURL();
+      sync();
+      update();
+    });
+  }
+
+  function yearInput(id, text) {
+    var input = el("input", { type: "number", id: id, name: id, min: minYear, max: maxYear, inputmode: "numeric",
+      placeholder: text === "From" ? String(minYear) : String(maxYear) });
+    return { input: input, wrap: el("div", { className: "mdir-field" }, [el("label", { "for": id, text: text }), input]) };
+  }
+
+  function facetBox(facet, f) {
+    var options = facet.names.map(function (name, v) {
+      var input = el("input", { type: "checkbox", name: "facet", value: v, "data-facet": f });
+      var count = el("span", { className: "mdir-option__count" });
+      var label = el("label", { className: "mdir-option" }, [input, document.createTextNode(" " + name + " "), count]);
+      return { input: input, count: count, label: label };
+    });
+    var summary = el("summary", { text: facet.title });
+    var chosen = el("span", { className: "mdir-facet__chosen" });
+    summary.appendChild(chosen);
+    var node = el("details", { className: "mdir-facet" }, [
+      summary,
+      el("fieldset", {}, [el("legend", { className: "mdir-sr-only", text: facet.title })]
+        .concat(options.map(function (o) { return o.label; })))
+    ]);
+    return { node: node, options: options, chosen: chosen };
+  }
+
+  // Put the controls in line with the state (after popstate or "clear").
+  function sync() {
+    ui.query.value = state.q;
+    ui.facets.forEach(function (box, f) {
+      box.options.forEach(function (o, v) { o.input.checked = !!state.selected[f][v]; });
+    });
+    ui.from.input.value = state.from || "";
+    ui.to.input.value = state.to || "";
+  }
+
+  function update() {
+    var found = compute();
+    var total = found.results.length;
+    ui.facets.forEach(function (box, f) {
+      var picked = 0;
+      box.options.forEach(function (o, v) {
+        var n = found.counts[f][v] || 0;
+        var text = "(" + n + ")";
+        if (o.count.textContent !== text) o.count.textContent = text;
+        o.label.classList.toggle("mdir-option--none", n === 0 && !o.input.checked);
+        if (o.input.checked) picked++;
+      });
+      box.chosen.textContent = picked ? " (" + picked + " chosen)" : "";
+    });
+    var fragment = document.createDocumentFragment();
+    found.results.slice(0, state.shown).forEach(function (i) { fragment.appendChild(card(records[i])); });
+    ui.list.textContent = "";
+    ui.list.appendChild(fragment);
+    ui.count.textContent = total === records.length && !state.q
+      ? records.length + " mentors, available first."
+      : total + (total === 1 ? " mentor matches." : " mentors match.");
+    var rest = total - Math.min(total, state.shown);
+    ui.more.hidden = rest <= 0;
+    ui.more.textContent = "Show " + Math.min(rest, PAGE) + " more (" + rest + " not shown)";
+    helpWhenEmpty(total, found);
+  }
+
+  // -- When nothing matches: what to drop, topics nearby, and other ways to find someone ---
+
+  function helpWhenEmpty(total, found) {
+    ui.empty.textContent = "";
+    ui.empty.hidden = total > 0;
+    if (total > 0) return;
+    ui.empty.appendChild(el("p", { className: "mdir-empty__title", text: "No mentor matches all of that." }));
+    var drops = el("ul", { className: "mdir-empty__drops" });
+    var add = function (text, count, undo) {
+      if (!count) return;
+      var button = el("button", { type: "button", className: "mdir-link-button",
+        text: text + ": " + count + (count === 1 ? " mentor" : " mentors") });
+      button.addEventListener("click", function () { undo(); sync(); update(); remember(true); });
+      drops.appendChild(el("li", {}, [button]));
+    };
+    if (state.q) add("Search without “" + state.q + "”", found.without[QUERY_BIT], function () { state.q = ""; });
+    FACETS.forEach(function (facet, f) {
+      var names = Object.keys(state.selected[f]).filter(function (v) { return state.selected[f][v]; })
+        .map(function (v) { return facet.names[v]; });
+      if (names.length) {
+        add("Remove " + facet.title.toLowerCase() + " " + names.join(" or "), found.without[1 << f], function () {
+          state.selected[f] = {};
+        });
+      }
+    });
+    if (state.from || state.to) add("Any graduation year", found.without[YEAR_BIT], function () { state.from = state.to = null; });
+    if (drops.children.length) {
+      ui.empty.appendChild(el("p", { text: "Drop one of these to see more:" }));
+      ui.empty.appendChild(drops);
+    }
+    var nearby = Object.keys(found.counts[0]).filter(function (v) { return !state.selected[0][v]; })
+      .sort(function (a, b) { return found.counts[0][b] - found.counts[0][a]; }).slice(0, 5);
+    if (nearby.length) {
+      var topics = el("ul", { className: "mdir-empty__drops" });
+      nearby.forEach(function (v) {
+        var button = el("button", { type: "button", className: "mdir-link-button",
+          text: labels.topics[v] + " (" + found.counts[0][v] + ")" });
+        button.addEventListener("click", function () {
+          state.selected[0] = {};
+          state.selected[0][v] = true;
+          sync(); update(); remember(true);
+        });
+        topics.appendChild(el("li", {}, [button]));
+      });
+      ui.empty.appendChild(el("p", { text: "Topics nearby with mentors who match the rest:" }));
+      ui.empty.appendChild(topics);
+    }
+    var more = el("p");
+    more.appendChild(document.createTextNode("Still no one? "));
+    more.appendChild(el("a", { href: root.getAttribute("data-schemes"), text: "Group mentoring" }));
+    more.appendChild(document.createTextNode(" brings several students together with one mentor, and "));
+    more.appendChild(el("a", { href: root.getAttribute("data-approach"), text: "approaching people outside the directory" }));
+    more.appendChild(document.createTextNode(" works too: peers, recent graduates and people in the field you admire."));
+    ui.empty.appendChild(more);
+  }
+
+  fromURL();
+  build();
+  sync();
+  update();
+  window.mentorDirectorySearch = { ready: true, compute: compute, state: state, update: update };
+})();

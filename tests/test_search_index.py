@@ -1,0 +1,91 @@
+"""The directory's search data: compact, complete, ranked, and free of email addresses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from lunr.index import Index
+
+from generator import search_index
+from generator.directory import build as build_directory
+from generator.loader import load
+from generator.render import hue
+from generator.settings import Settings
+from generator.validate import Rules
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2026, 11, 18)
+
+
+@pytest.fixture(scope="module")
+def sample():
+    loaded = load([ROOT / "mentors"], Rules(today=TODAY))
+    settings = Settings(today=TODAY)
+    directory = build_directory(loaded.mentors, loaded.vocabulary, settings)
+    return directory, search_index.data(directory, loaded.vocabulary, settings, {}, hue)
+
+
+def test_one_record_per_visible_mentor_in_directory_order(sample) -> None:
+    directory, data = sample
+    slug = data["record"].index("slug")
+    assert [r[slug] for r in data["records"]] == [m.slug for m in directory.mentors]
+
+
+def test_no_email_address_in_the_data(sample) -> None:
+    directory, data = sample
+    text = search_index.script(data)
+    for mentor in directory.mentors:
+        assert mentor.email not in text
+        assert mentor.email.split("@")[0] + "@" not in text
+
+
+def test_records_decode_to_the_profile(sample) -> None:
+    directory, data = sample
+    field = {name: i for i, name in enumerate(data["record"])}
+    labels = data["labels"]
+    by_slug = {r[field["slug"]]: r for r in data["records"]}
+    mentor = next(m for m in directory.mentors if m.slug == "soren-odegard")
+    record = by_slug["soren-odegard"]
+    assert record[field["name"]] == mentor.name
+    assert [labels["topicSlugs"][i] for i in record[field["topics"]]] == list(mentor.topics)
+    assert labels["countryCodes"][record[field["country"]]] == "NO"
+    assert labels["regions"][record[field["country"]]] == "Europe"
+    assert [labels["languageCodes"][i] for i in record[field["languages"]]] == list(mentor.languages)
+    assert labels["statuses"][record[field["status"]]] == mentor.status(TODAY)
+
+
+def _search(data, query: str) -> list[str]:
+    index = Index.load(data["index"])
+    slug = data["record"].index("slug")
+    return [data["records"][int(hit["ref"])][slug] for hit in index.search(query)]
+
+
+def test_index_loads_and_ranks_name_matches_first(sample) -> None:
+    _, data = sample
+    assert _search(data, "Wanjiru")[0] == "wanjiru-kamau"
+    assert _search(data, "Коваленко")[0] == "olena-kovalenko"
+
+
+def test_topic_label_matches_rank_above_bio_mentions(sample) -> None:
+    directory, data = sample
+    hits = _search(data, "humanitarian")
+    tagged = {m.slug for m in directory.mentors if "humanitarian-response" in m.topics}
+    assert tagged and set(hits[: len(tagged)]) == tagged
+
+
+def test_data_script_is_a_classic_script_that_cannot_break_out_of_html(sample) -> None:
+    _, data = sample
+    poisoned = dict(data, records=data["records"] + [["x", "</script><script>alert(1)</script>\u2028"]])
+    text = search_index.script(poisoned)
+    assert text.startswith("window.mentorDirectoryData=") and text.endswith(";\n")
+    assert "</script>" not in text and "\u2028" not in text
+    assert json.loads(text[len("window.mentorDirectoryData=") : -2])["records"][-1][1].startswith("</script>")
+
+
+def test_index_serialises_for_lunr_js_2_3_9(sample) -> None:
+    _, data = sample
+    assert data["index"]["version"] == "2.3.9"
+    assert list(data["index"]["fields"]) == [f["field_name"] for f in search_index.FIELDS]
