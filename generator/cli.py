@@ -7,8 +7,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from . import build, clock, loader, newprofile, photos, problems, settings, yaml_strict
+from . import build, clock, fromissue, loader, newprofile, ownership, photos, problems, settings, stale, yaml_strict
+from .gitdiff import GitError
 from .problems import ProfileError
+from .summary import summarise
 from .validate import Rules, profile
 
 ASSETS = Path(__file__).parent / "assets"
@@ -49,6 +51,11 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--email", help="the address students write to")
     new.add_argument("--slug", help="the file name to use, without .yml (default: made from your name)")
     new.add_argument("--dir", type=Path, default=Path("mentors"), help="the profiles folder (default: mentors/)")
+    new.add_argument(
+        "--from-issue",
+        metavar="FILE",
+        help="make the profile from a saved 'Add me as a mentor' issue body (- for stdin)",
+    )
     _add_today(new)
     new.set_defaults(func=cmd_new)
 
@@ -57,7 +64,33 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="read settings from this file")
     _add_today(generate)
     generate.set_defaults(func=cmd_generate)
+
+    owner = commands.add_parser("ownership", help="say whether a pull request's author may merge it on their own")
+    owner.add_argument("--author", required=True, help="the GitHub user name of the pull request's author")
+    _add_refs(owner)
+    owner.add_argument("--format", choices=["text", "github"], default="text", help="plain lines or workflow commands")
+    owner.set_defaults(func=cmd_ownership)
+
+    summary_ = commands.add_parser("summary", help="Markdown for a pull request's job summary: profiles and problems")
+    _add_refs(summary_)
+    _add_today(summary_)
+    summary_.set_defaults(func=cmd_summary)
+
+    stale_ = commands.add_parser("stale", help="list profiles due for reconfirmation and those already hidden")
+    stale_.add_argument(
+        "path", nargs="?", type=Path, help="the profiles folder (default: from mkdocs.yml, or mentors/)"
+    )
+    stale_.add_argument("--format", choices=["text", "markdown", "json"], default="text", help="how to print the list")
+    stale_.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="read the month limits from this file")
+    _add_today(stale_)
+    stale_.set_defaults(func=cmd_stale)
     return parser
+
+
+def _add_refs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--base", required=True, help="the branch or commit the pull request goes into")
+    parser.add_argument("--head", default="HEAD", help="the pull request's branch or commit (default: HEAD)")
+    parser.add_argument("--repo", type=Path, default=Path("."), help="the git checkout (default: here)")
 
 
 def _add_today(parser: argparse.ArgumentParser) -> None:
@@ -91,6 +124,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Write mentors/<slug>.yml from the template, asking for what the flags did not give."""
+    if getattr(args, "from_issue", None) is not None:
+        return cmd_new_from_issue(args)
     folder: Path = args.dir
     template_path = folder / loader.TEMPLATE_FILE
     try:
@@ -185,3 +220,64 @@ def _errors_in(text: str, folder: Path, today: dt.date) -> list[str]:
     vocab, _ = loader.load_vocabulary(folder / loader.VOCABULARY_FILE)
     _, found = profile(doc, "new", folder / "new.yml", vocab, Rules(today=today, photos_dir=folder / "photos"))
     return [message for line, col, severity, message in found if severity == "error"]
+
+
+def cmd_new_from_issue(args: argparse.Namespace) -> int:
+    """Write a profile from an 'Add me as a mentor' issue body, or say what the issue still needs."""
+    try:
+        made = fromissue.make(fromissue.read_body(args.from_issue), args.dir, args.today or clock.build_date())
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if made.errors:
+        print(fromissue.refusal(args.from_issue, made.errors), file=sys.stderr)
+        return 1
+    slug = args.slug or _choose_slug(made.name, made.email, False)
+    if not loader.SLUG.match(slug):
+        print(f"error: '{slug}' is not a file name we can use: lowercase letters, digits and hyphens.", file=sys.stderr)
+        return 2
+    try:
+        path = fromissue.write(made, args.dir / f"{newprofile.free_slug(args.dir, slug)}.yml")
+    except OSError as exc:
+        print(f"error: the profile cannot be written: {exc}", file=sys.stderr)
+        return 2
+    print(f"Created {path} from the issue. Read it through, then run: mentor-directory check {path}")
+    return 0
+
+
+def cmd_ownership(args: argparse.Namespace) -> int:
+    """Exit 0 if the author may merge on their own, 1 if a maintainer must review, 2 if git cannot tell."""
+    if not args.author.strip():
+        print("error: --author is empty: give the pull request author's GitHub user name.", file=sys.stderr)
+        return 2
+    try:
+        findings = ownership.check(args.author, args.base, args.head, args.repo)
+    except GitError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print("\n".join(ownership.report(findings, args.format)))
+    return 1 if any(not f.ok for f in findings) else 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    """Print the pull request's job summary as Markdown."""
+    try:
+        text = summarise(args.base, args.head, args.repo, args.today or clock.build_date())
+    except GitError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(text)
+    return 0
+
+
+def cmd_stale(args: argparse.Namespace) -> int:
+    """List profiles to reconfirm; the list is information, so it exits 0 unless the usage is wrong."""
+    today = args.today or clock.build_date()
+    try:
+        warn, hide, folder = stale.limits(args.config, today, args.path)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    found = stale.report([folder], today, warn, hide)
+    print({"json": stale.as_json, "markdown": stale.markdown}.get(args.format, stale.text)(found))
+    return 0
