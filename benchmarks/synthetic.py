@@ -142,10 +142,20 @@ COUNTRIES = [
     "BD",
 ]
 LANGUAGES = ["en", "fr", "es", "pt", "sw", "ar", "zh", "hi", "de", "no", "uk", "ko", "ja", "yo", "am", "id"]
-WORDS = (
-    "fieldwork evaluation policy budgets grants research teaching data surveys households markets climate "
-    "health schools cities farmers migration finance leadership writing interviews careers networks"
-).split()
+
+
+def _words() -> tuple[list[str], list[float]]:
+    """Bio vocabulary: the words of the guidance pages, weighted by Zipf's law as real prose is."""
+    import re
+    from collections import Counter
+
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "guidance").rglob("*.md")))
+    counts = Counter(w.lower() for w in re.findall(r"[A-Za-z]{3,}", text))
+    words = [w for w, _ in counts.most_common()]
+    return words, [1 / rank for rank in range(1, len(words) + 1)]
+
+
+WORDS, WEIGHTS = _words()
 
 
 def vocabulary_slugs() -> tuple[list[str], list[str]]:
@@ -157,7 +167,7 @@ def vocabulary_slugs() -> tuple[list[str], list[str]]:
 
 def profile(i: int, rng: random.Random, topics: list[str], sectors: list[str]) -> str:
     first, last = rng.choice(FIRST), rng.choice(LAST)
-    bio = " ".join(rng.choice(WORDS) for _ in range(rng.randint(40, 90)))
+    bio = " ".join(rng.choices(WORDS, WEIGHTS, k=rng.randint(40, 90)))
     bio = "\n  ".join(bio[j : j + 80] for j in range(0, len(bio), 80))
     lines = [
         f'name: "{first} {last} {i}"',

@@ -28,6 +28,9 @@ FIELDS = [
 ]
 RECORD = ("slug", "name", "pronouns", "headline", "bio", "topics", "sectors", "country", "languages",
           "schemes", "formats", "status", "paused_until", "year", "photo", "hue")  # fmt: skip
+# A bio is indexed up to about its first paragraph: where people say what they do. All of
+# every bio would double the data a phone downloads for the directory.
+BIO_INDEXED = 300
 STATUSES = ("open", "limited", "paused")
 SCHEMES = ("ask-an-alum", "matched", "group")
 FORMATS = ("video", "phone", "email", "in-person")
@@ -93,7 +96,7 @@ def index(directory: Directory, vocab: Vocabulary) -> dict:
             "topics": " ".join(vocab.topics[t].label for t in m.topics),
             "headline": m.headline,
             "place": " ".join([m.city or "", vocabulary.countries()[m.country]]),
-            "bio": bio.plain(m.bio, 400),
+            "bio": bio.plain(m.bio, BIO_INDEXED),
         }
         for i, m in enumerate(directory.mentors)
     ]
