@@ -153,25 +153,17 @@ def main() -> None:
     small_raw, small_gz = data_size(args.data_size)
     print(f"| measure ({args.count:,} mentors, headless Chromium) | median | 95th percentile |")
     print("|---|---|---|")
-    print(
-        f"| index loaded (lunr.Index.load of the prebuilt index) | {statistics.median(loads):.1f} ms | {percentile(loads, 95):.1f} ms |"
-    )
-    print(
-        f"| ready: filters built, first results shown | {statistics.median(readies):.1f} ms | {percentile(readies, 95):.1f} ms |"
-    )
-    print(
-        f"| naive: build the lunr index in the browser | {statistics.median(naive):.1f} ms | {percentile(naive, 95):.1f} ms |"
-    )
-    print(
-        f"| keystroke to results ({len(keys)} keystrokes) | {statistics.median(keys):.1f} ms | {percentile(keys, 95):.1f} ms |"
-    )
-    print(
-        f"| filter change to results ({len(filters)} changes) | {statistics.median(filters):.1f} ms | {percentile(filters, 95):.1f} ms |"
-    )
+    for label, values in (
+        ("index loaded (lunr.Index.load of the prebuilt index)", loads),
+        ("ready: filters built, first results shown", readies),
+        ("naive: build the lunr index in the browser", naive),
+        (f"keystroke to results ({len(keys)} keystrokes)", keys),
+        (f"filter change to results ({len(filters)} changes)", filters),
+    ):
+        print(f"| {label} | {statistics.median(values):.1f} ms | {percentile(values, 95):.1f} ms |")
     print()
-    print(
-        f"directory data at {args.count:,} mentors: {len(raw) / 1024:.0f} KB, {len(gzip.compress(raw, 9)) / 1024:.0f} KB gzipped"
-    )
+    big_gz = len(gzip.compress(raw, 9))
+    print(f"directory data at {args.count:,} mentors: {len(raw) / 1024:.0f} KB, {big_gz / 1024:.0f} KB gzipped")
     print(f"directory data at {args.data_size:,} mentors: {small_raw / 1024:.0f} KB, {small_gz / 1024:.0f} KB gzipped")
     print(f"naive / prebuilt time to a usable index: x{statistics.median(naive) / statistics.median(loads):.1f}")
 
