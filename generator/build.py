@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import loader, photos, search_index
+from . import loader, photos, search_index, workers
 from .directory import Directory
 from .directory import build as build_directory
 from .problems import Problem
@@ -52,6 +52,24 @@ def build(profiles_dir: Path, settings: Settings) -> Built:
     planned = {m.slug: photos.plan(m.slug, m.photo) for m in directory.mentors if m.photo}
     renderer = Renderer(directory, loaded.vocabulary, settings, planned)
     assets = renderer.assets()
-    search_data = search_index.data(directory, loaded.vocabulary, settings, planned, hue)
-    assets[search_index.DATA_SCRIPT] = search_index.script(search_data)
-    return Built(list(renderer.pages()), assets, planned, directory, notices)
+    search_args = (directory, loaded.vocabulary, settings, planned, hue)
+    pages, search_script = _render_and_index(renderer, search_args)
+    assets[search_index.DATA_SCRIPT] = search_script
+    return Built(pages, assets, planned, directory, notices)
+
+
+def _render_and_index(renderer: Renderer, search_args: tuple) -> tuple[list[Page], str]:
+    """The pages and the search data; for a large directory the index is built in a second process."""
+    if len(renderer.directory.mentors) < workers.INDEX_APART_FROM or workers.count() < 2:
+        return list(renderer.pages()), _search_script(*search_args)
+    try:
+        with workers.pool(1) as pool:
+            indexing = pool.submit(_search_script, *search_args)
+            pages = list(renderer.pages())
+            return pages, indexing.result()
+    except workers.FAILURES:
+        return list(renderer.pages()), _search_script(*search_args)
+
+
+def _search_script(*search_args) -> str:
+    return search_index.script(search_index.data(*search_args))

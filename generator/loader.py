@@ -7,23 +7,18 @@ before a byte is parsed, and every problem is collected rather than raised.
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
-import os
 import re
 import stat
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import vocabulary, yaml_strict
+from . import vocabulary, workers, yaml_strict
 from .model import Mentor
 from .problems import Problem, ProfileError
 from .validate import Rules, profile
 from .vocabulary import Vocabulary
 
 MAX_BYTES = 64 * 1024
-# Below this many files a second process costs more than it saves.
-PARALLEL_FROM = 2000
 VOCABULARY_FILE = "_vocabulary.yml"
 TEMPLATE_FILE = "_template.yml"
 _EXAMPLE_FIELDS = ("name", "email", "headline", "bio")
@@ -141,20 +136,18 @@ def load(paths: list[Path], rules: Rules) -> Loaded:
 
 
 def _load_all(files: list[Path], settings: dict) -> list[tuple[Mentor | None, list[Problem]]]:
-    workers = min(os.cpu_count() or 1, 4)
-    if len(files) < PARALLEL_FROM or workers < 2:
+    n = workers.count()
+    if len(files) < workers.PARALLEL_FROM or n < 2:
         return _load_chunk(files, settings)
-    chunks = [files[i::workers] for i in range(workers)]
-    # forkserver: workers start from a clean process, safe even when the caller has threads.
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        context.set_forkserver_preload([__name__])
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        parts = list(pool.map(_load_chunk, chunks, [settings] * workers))
+    chunks = [files[i::n] for i in range(n)]
+    try:
+        with workers.pool(n) as pool:
+            parts = list(pool.map(_load_chunk, chunks, [settings] * n))
+    except workers.FAILURES:
+        return _load_chunk(files, settings)
     merged: list = [None] * len(files)
     for i, part in enumerate(parts):
-        merged[i::workers] = part  # undo the striping, so results keep the files' order
+        merged[i::n] = part  # undo the striping, so results keep the files' order
     return merged
 
 

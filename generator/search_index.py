@@ -8,8 +8,13 @@ in it.
 from __future__ import annotations
 
 import json
+import re
 
 from lunr import lunr
+from lunr.builder import Builder
+from lunr.stemmer import porter_stemmer
+from lunr.stop_word_filter import stop_word_filter
+from lunr.trimmer import trimmer
 
 from . import bio, regions, vocabulary
 from .directory import Directory
@@ -92,15 +97,49 @@ def index(directory: Directory, vocab: Vocabulary) -> dict:
     documents = [
         {
             "ref": str(i),
-            "name": m.name,
-            "topics": " ".join(vocab.topics[t].label for t in m.topics),
-            "headline": m.headline,
-            "place": " ".join([m.city or "", vocabulary.countries()[m.country]]),
-            "bio": bio.plain(m.bio, BIO_INDEXED),
+            "name": words(m.name),
+            "topics": words(" ".join(vocab.topics[t].label for t in m.topics)),
+            "headline": words(m.headline),
+            "place": words(f"{m.city or ''} {vocabulary.countries()[m.country]}"),
+            "bio": words(bio.plain(m.bio, BIO_INDEXED)),
         }
         for i, m in enumerate(directory.mentors)
     ]
-    return lunr(ref="ref", fields=FIELDS, documents=documents).serialize()
+    return lunr(ref="ref", fields=FIELDS, documents=documents, builder=_builder()).serialize()
+
+
+# lunr's own separators (white space and hyphens), applied by re rather than character by character.
+_SEPARATORS = re.compile(r"[ \t\n\r\f\v\xa0-]+")
+
+
+def _builder() -> Builder:
+    """lunr's default pipeline, with the Porter stemmer remembered per word.
+
+    A directory repeats the same few thousand words; stemming each once instead of every time
+    makes indexing 10,000 mentors several times faster. The function keeps lunr's label, so
+    the serialised index names the same pipeline lunr.js runs.
+    """
+    stems: dict[str, str] = {}
+
+    def stem(text: str, metadata=None) -> str:
+        found = stems.get(text)
+        if found is None:
+            found = stems[text] = porter_stemmer.stem(text)
+        return found
+
+    def stemmer(token, i=None, tokens=None):
+        return token.update(stem)
+
+    stemmer.label = "stemmer"
+    builder = Builder()
+    builder.pipeline.add(trimmer, stop_word_filter, stemmer)
+    builder.search_pipeline.add(stemmer)
+    return builder
+
+
+def words(text: str) -> list[str]:
+    """Text split as lunr's tokenizer splits it, for lunr to take as a ready list of tokens."""
+    return [w for w in _SEPARATORS.split(text.lower()) if w]
 
 
 def script(payload: dict) -> str:

@@ -375,7 +375,7 @@ def test_parallel_load_matches_serial_load(folder: Path, monkeypatch) -> None:
         (folder / f"mentor-{i}.yml").write_text(VALID, encoding="utf-8")
     (folder / "mentor-3.yml").write_text(edit("country: KE", "country: Kenya"), encoding="utf-8")
     serial = load([folder], Rules(today=TODAY))
-    monkeypatch.setattr("generator.loader.PARALLEL_FROM", 2)
+    monkeypatch.setattr("generator.workers.PARALLEL_FROM", 2)
     parallel = load([folder], Rules(today=TODAY))
     assert (
         [m.slug for m in parallel.mentors]

@@ -89,3 +89,15 @@ def test_index_serialises_for_lunr_js_2_3_9(sample) -> None:
     _, data = sample
     assert data["index"]["version"] == "2.3.9"
     assert list(data["index"]["fields"]) == [f["field_name"] for f in search_index.FIELDS]
+
+
+def test_parallel_build_matches_serial_build(monkeypatch) -> None:
+    from generator.build import build
+
+    settings = Settings(today=TODAY)
+    serial = build(ROOT / "mentors", settings)
+    monkeypatch.setattr("generator.workers.PARALLEL_FROM", 2)
+    monkeypatch.setattr("generator.workers.INDEX_APART_FROM", 2)
+    parallel = build(ROOT / "mentors", settings)
+    assert parallel.pages == serial.pages
+    assert parallel.assets == serial.assets
