@@ -140,7 +140,8 @@
 
   function toURL() {
     var params = new URLSearchParams();
-    if (state.q) params.set("q", state.q);
+    // Not "q": Material reads and clears that one for its own site search.
+    if (state.q) params.set("search", state.q);
     FACETS.forEach(function (facet, f) {
       var values = Object.keys(state.selected[f]).filter(function (v) { return state.selected[f][v]; });
       if (values.length) params.set(facet.key, values.map(function (v) { return facet.params[v]; }).join(","));
@@ -153,7 +154,7 @@
 
   function fromURL() {
     var params = new URLSearchParams(location.search);
-    state.q = params.get("q") || "";
+    state.q = params.get("search") || "";
     state.selected = FACETS.map(function (facet) {
       var chosen = {};
       (params.get(facet.key) || "").split(",").forEach(function (value) {
