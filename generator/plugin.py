@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import re
+from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
@@ -186,7 +187,9 @@ def _update_search_index(site: Path, pages: list[Page]) -> None:
     index["docs"] = [d for d in index["docs"] if not d["location"].startswith(shell.PATH)]
     for page in pages:
         if page.path.startswith("mentors/"):
-            index["docs"].append({"location": page.path, "title": page.title, "text": page.description})
+            # Material shows titles and text as HTML: a mentor's words must arrive as text.
+            title, text = escape(page.title, quote=False), escape(page.description, quote=False)
+            index["docs"].append({"location": page.path, "title": title, "text": text})
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 

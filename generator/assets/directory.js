@@ -119,6 +119,11 @@
     this.fields = {};
     FIELDS.forEach(function (spec) { this.fields[spec[0]] = this.form.elements[spec[0]]; }, this);
     this.webmail.hidden = false;
+    // Screen readers are told when something is copied: a changed button label is not announced.
+    this.announce = document.createElement("span");
+    this.announce.className = "mdir-sr-only";
+    this.announce.setAttribute("role", "status");
+    this.send.parentNode.appendChild(this.announce);
     Array.prototype.forEach.call(box.querySelectorAll("[data-copy]"), function (button) {
       button.hidden = false;
       button.addEventListener("click", this.copy.bind(this, button));
@@ -151,14 +156,16 @@
     var message = this.message(question);
     var link = mailto(this.address, message.subject, message.body);
     if (link.length <= this.config.max) return { message: message, link: link, cut: 0 };
-    var low = 0, high = question.length;
+    // Cut by characters, not UTF-16 units: half an emoji cannot be encoded into a link.
+    var chars = Array.from(question);
+    var low = 0, high = chars.length;
     while (low < high) {
       var mid = Math.ceil((low + high) / 2);
-      var trial = this.message(question.slice(0, mid));
+      var trial = this.message(chars.slice(0, mid).join(""));
       if (mailto(this.address, trial.subject, trial.body).length <= this.config.max) low = mid; else high = mid - 1;
     }
-    message = this.message(question.slice(0, low));
-    return { message: message, link: mailto(this.address, message.subject, message.body), cut: question.length - low };
+    message = this.message(chars.slice(0, low).join(""));
+    return { message: message, link: mailto(this.address, message.subject, message.body), cut: chars.length - low };
   };
 
   Composer.prototype.update = function () {
@@ -184,8 +191,10 @@
       ? this.address
       : "Subject: " + full.subject + "\n\n" + full.body;
     var label = button.textContent;
+    var announce = this.announce;
     copy(text, function () {
       button.textContent = "Copied";
+      announce.textContent = button.getAttribute("data-copy") === "address" ? "Address copied." : "Message copied.";
       setTimeout(function () { button.textContent = label; }, 2000);
     });
   };
