@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import build, clock, fromissue, loader, newprofile, ownership, photos, problems, settings, stale, yaml_strict
 from .gitdiff import GitError
+from .offline import cmd_offline_zip
 from .problems import ProfileError
 from .summary import summarise
 from .validate import Rules, profile
@@ -84,6 +85,13 @@ def _parser() -> argparse.ArgumentParser:
     stale_.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="read the month limits from this file")
     _add_today(stale_)
     stale_.set_defaults(func=cmd_stale)
+
+    zip_ = commands.add_parser("offline-zip", help="zip the offline build for download, the same bytes every time")
+    zip_.add_argument("site_dir", type=Path, metavar="SITE_DIR", help="the build of mkdocs-offline.yml")
+    zip_.add_argument("out", type=Path, metavar="OUT.zip", help="the zip file to write")
+    zip_.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="read the site's name from this file")
+    _add_today(zip_)
+    zip_.set_defaults(func=cmd_offline_zip)
     return parser
 
 

@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import clock, loader, photos, shell
+from . import clock, loader, offline, photos, shell
 from .build import ProfilesInvalid, build
 from .render import SETTINGS_SCRIPT, Page
 from .settings import DEFAULT_BODY, DEFAULT_SUBJECT, OPTIONS, Settings, from_options
@@ -56,6 +56,11 @@ class MentorDirectoryConfig(base.Config):
 
 
 class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
+    command = "build"  # `mkdocs serve` gets no service worker: it would cache the live-reload requests
+
+    def on_startup(self, *, command, dirty) -> None:
+        self.command = command
+
     def on_config(self, config):
         root = Path(config.config_file_path).parent
         # Reproducible builds: MkDocs' own dates (sitemap, footer) follow the same day as ours.
@@ -70,9 +75,17 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         config.extra_css.append("assets/mentor-directory/directory.css")
         config.extra_javascript.append(SETTINGS_SCRIPT)
         config.extra_javascript.append("assets/mentor-directory/directory.js")
+        # Reading offline and on paper (generator/offline.py, print.css, print.js).
+        self.offline_build, self.site_url = _offline_build(config), config.site_url or ""
+        config.extra["mentor_directory"] = offline.template_values(
+            self.offline_build, self.settings.today, service_worker=self.command != "serve"
+        )
+        config.extra_css.append("assets/mentor-directory/print.css")
+        config.extra_javascript.append("assets/mentor-directory/print.js")
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
+        self.guidance = [f.url for f in files.documentation_pages() if not f.generated_by]
         for page in self.pages:
             if page.in_engine:
                 # Only the directory is in mkdocs.yml's nav; the browse indexes are linked from it.
@@ -93,7 +106,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        return _PLACEHOLDER.sub(lambda m: self._placeholder(m.group(1), page.file.src_uri), markdown)
+        return _PLACEHOLDER.sub(lambda m: self._placeholder(m.group(1), page.file.src_uri, page.url), markdown)
 
     def on_page_context(self, context, *, page, config, nav):
         if page.file.src_uri == shell.PATH + "index.md":
@@ -116,8 +129,10 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             for path, data in photos.encode(mentor_photo).items():
                 _write(site / path, data)
         _remove_tree(site / shell.PATH)
-        _update_search_index(site, generated)
+        _update_search_index(site, generated, self.settings.directory_urls)
         _update_sitemap(site, config.site_url, generated, self.settings.directory_urls)
+        if config.extra["mentor_directory"].get("service_worker"):
+            _write(site / offline.SERVICE_WORKER, offline.service_worker(site, self.guidance).encode("utf-8"))
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.profiles_dir))
@@ -149,10 +164,11 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         self.assets = built.assets
         return built.pages
 
-    def _placeholder(self, name: str, where: str) -> str:
+    def _placeholder(self, name: str, where: str, url: str = "") -> str:
         s = self.settings
         repo = s.repo_url.rstrip("/")
         values = {"programme.name": s.programme, "programme.contact": s.contact}
+        values["offline.notice"] = offline.notice(self.offline_build, s.today, "../" * url.count("/"), self.site_url)
         if repo:
             template = (self.profiles_dir / loader.TEMPLATE_FILE).read_text(encoding="utf-8")
             values |= {
@@ -164,6 +180,12 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         if not values.get(name):
             raise PluginError(f"{where}: '{{{{ {name} }}}}' has no value: set it in mkdocs.yml (repo_url, contact).")
         return values[name]
+
+
+def _offline_build(config) -> bool:
+    """Whether Material's offline plugin is on: a copy for file://, with no service worker or zip link."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.get("enabled", True))
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -178,7 +200,7 @@ def _remove_tree(path: Path) -> None:
         path.rmdir()
 
 
-def _update_search_index(site: Path, pages: list[Page]) -> None:
+def _update_search_index(site: Path, pages: list[Page], directory_urls: bool = True) -> None:
     """Add each mentor to the site search by name and headline; drop the layout page."""
     index_file = site / "search" / "search_index.json"
     if not index_file.exists():
@@ -187,9 +209,15 @@ def _update_search_index(site: Path, pages: list[Page]) -> None:
     index["docs"] = [d for d in index["docs"] if not d["location"].startswith(shell.PATH)]
     for page in pages:
         if page.path.startswith("mentors/"):
+            location = page.path if directory_urls else page.path + "index.html"
             # Material shows titles and text as HTML: a mentor's words must arrive as text.
-            title, text = escape(page.title, quote=False), escape(page.description, quote=False)
-            index["docs"].append({"location": page.path, "title": title, "text": text})
+            index["docs"].append(
+                {
+                    "location": location,
+                    "title": escape(page.title, quote=False),
+                    "text": escape(page.description, quote=False),
+                }
+            )
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
