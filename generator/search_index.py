@@ -89,6 +89,7 @@ def data(directory: Directory, vocab: Vocabulary, settings: Settings, photos: di
             "statuses": STATUSES,
         },
         "index": index(directory, vocab),
+        "boosts": {field["field_name"]: field["boost"] for field in FIELDS},
     }
 
 

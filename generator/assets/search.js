@@ -61,30 +61,53 @@
     return searched[key];
   }
 
+  // Every word must match (typing narrows); the word being typed matches as a prefix once it
+  // has three letters (shorter prefixes match most of the index and say nothing). Matches are
+  // read straight from the prebuilt index's postings and scored by field boost times rarity,
+  // so name and topic matches rank first: lunr's own scoring works out a vector similarity
+  // for every matching mentor, several times slower for a word most bios share. Input such as
+  // "c++", "foo:" or "*" is only ever a word here, so it can never throw.
+  var BOOSTS = data.boosts;
+  var FIELDS = Object.keys(BOOSTS);
+  var rarity = {};
+
   function runQuery(text) {
     var words = lunr.tokenizer(text).map(String).map(function (w) {
       return w.replace(/[:*^~+\-]/g, "");
-    }).filter(Boolean);
+    }).filter(function (word) {
+      return word && !(/^[\x00-\x7f]*$/.test(word) && lunr.stopWordFilter(new lunr.Token(word)) === undefined);
+    }).slice(0, 32);
     if (!words.length) return null;
-    var last = words.length - 1;
-    try {
-      return index.query(function (q) {
-        words.forEach(function (word, i) {
-          var ascii = /^[\x00-\x7f]*$/.test(word);
-          if (ascii && lunr.stopWordFilter(new lunr.Token(word)) === undefined) return;
-          // The word being typed matches as a prefix once it has three letters: shorter
-          // prefixes match most of the index, cost the most and tell the student nothing.
-          var prefix = i === last && word.length > 2;
-          q.term(word, {
-            usePipeline: ascii && !prefix,
-            wildcard: prefix ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
-            presence: lunr.Query.presence.REQUIRED
-          });
+    var score = new Float64Array(records.length);
+    var matched = new Uint8Array(records.length); // how many of the words each record has
+    words.forEach(function (word, w) {
+      var ascii = /^[\x00-\x7f]*$/.test(word);
+      terms(word, w === words.length - 1 && word.length > 2, ascii).forEach(function (term) {
+        var posting = index.invertedIndex[term];
+        var weight = rarity[term] || (rarity[term] = lunr.idf(posting, records.length));
+        FIELDS.forEach(function (field) {
+          var boost = BOOSTS[field] * weight;
+          for (var ref in posting[field]) {
+            var i = +ref;
+            if (matched[i] === w) matched[i] = w + 1;
+            if (matched[i] === w + 1) score[i] += boost;
+          }
         });
       });
-    } catch (error) {
-      return [];
+    });
+    var found = [];
+    for (var i = 0; i < records.length; i++) if (matched[i] === words.length) found.push(i);
+    return found.sort(function (a, b) { return score[b] - score[a] || a - b; });
+  }
+
+  // The index's terms for a word: its stem, or every term it begins (a prefix). Words outside
+  // ASCII skip the stemmer: lunr.js's trimmer would cut their letters, and the index kept them.
+  function terms(word, prefix, ascii) {
+    if (prefix) {
+      return index.tokenSet.intersect(lunr.TokenSet.fromString(word + "*")).toArray();
     }
+    var stems = ascii ? index.pipeline.runString(word) : [word];
+    return stems.filter(function (term) { return index.invertedIndex[term]; });
   }
 
   // -- Filtering and counts ----------------------------------------------------------------
@@ -94,31 +117,20 @@
     return false;
   }
 
-  // One pass over every record: the results, each facet's counts among the records that
-  // pass every other filter, and how many would match if one constraint were dropped.
+  // One pass over the candidates (every record, or those the words match): the results, each
+  // facet's counts among the records that pass every other filter, and how many would match
+  // if one constraint were dropped.
   function compute() {
-    var hits = search(state.q);
-    var rank = null;
-    if (hits) {
-      rank = new Int32Array(records.length);
-      for (var h = 0; h < hits.length; h++) rank[+hits[h].ref] = h + 1;
-    }
+    var candidates = search(state.q); // record positions in rank order, or null: no words
     var active = [];
     FACETS.forEach(function (facet, f) { if (anyKey(state.selected[f])) active.push(f); });
-    var years = state.from || state.to;
     var counts = FACETS.map(function (facet) { return new Int32Array(facet.names.length); });
     var without = {};
     var results = [];
-    for (var i = 0; i < records.length; i++) {
-      var mask = rank && !rank[i] ? QUERY_BIT : 0;
-      for (var a = 0; a < active.length; a++) {
-        var f = active[a];
-        if (!passes(VALUES[f][i], state.selected[f])) mask |= 1 << f;
-      }
-      if (years) {
-        var year = records[i][F.year];
-        if (!year || (state.from && year < state.from) || (state.to && year > state.to)) mask |= YEAR_BIT;
-      }
+    var total = candidates ? candidates.length : records.length;
+    for (var c = 0; c < total; c++) {
+      var i = candidates ? candidates[c] : c;
+      var mask = failures(i, active);
       if (mask === 0) results.push(i);
       else if ((mask & (mask - 1)) === 0) without[mask] = (without[mask] || 0) + 1;
       for (var g = 0; g < FACETS.length; g++) {
@@ -127,8 +139,25 @@
         for (var k = 0; k < values.length; k++) counts[g][values[k]]++;
       }
     }
-    if (rank) results.sort(function (x, y) { return rank[x] - rank[y]; });
+    if (candidates && !results.length) {
+      // Only the zero-results helper needs this: how many match the filters without the words.
+      without[QUERY_BIT] = 0;
+      for (var j = 0; j < records.length; j++) if (failures(j, active) === 0) without[QUERY_BIT]++;
+    }
     return { results: results, counts: counts, without: without };
+  }
+
+  function failures(i, active) {
+    var mask = 0;
+    for (var a = 0; a < active.length; a++) {
+      var f = active[a];
+      if (!passes(VALUES[f][i], state.selected[f])) mask |= 1 << f;
+    }
+    if (state.from || state.to) {
+      var year = records[i][F.year];
+      if (!year || (state.from && year < state.from) || (state.to && year > state.to)) mask |= YEAR_BIT;
+    }
+    return mask;
   }
 
   function anyKey(object) {
@@ -241,6 +270,7 @@
   // -- The panel ---------------------------------------------------------------------------
 
   var ui = {};
+  var cards = {};
 
   function build() {
     ui.query = el("input", { type: "search", id: "mdir-q", className: "mdir-search__input",
@@ -343,6 +373,17 @@
     return { node: node, options: options, chosen: chosen };
   }
 
+  // Only what changed is written: most counts stay the same from one keystroke to the next.
+  function showCounts(box, counts) {
+    box.options.forEach(function (o, v) {
+      var n = counts[v];
+      var text = "(" + n + ")";
+      if (o.count.textContent !== text) o.count.textContent = text;
+      var none = n === 0 && !o.input.checked;
+      if (o.label.classList.contains("mdir-option--none") !== none) o.label.classList.toggle("mdir-option--none", none);
+    });
+  }
+
   // Put the controls in line with the state (after popstate or "clear").
   function sync() {
     ui.query.value = state.q;
@@ -357,18 +398,15 @@
     var found = compute();
     var total = found.results.length;
     ui.facets.forEach(function (box, f) {
-      var picked = 0;
-      box.options.forEach(function (o, v) {
-        var n = found.counts[f][v] || 0;
-        var text = "(" + n + ")";
-        if (o.count.textContent !== text) o.count.textContent = text;
-        o.label.classList.toggle("mdir-option--none", n === 0 && !o.input.checked);
-        if (o.input.checked) picked++;
-      });
+      showCounts(box, found.counts[f]);
+      var picked = box.options.filter(function (o) { return o.input.checked; }).length;
       box.chosen.textContent = picked ? " (" + picked + " chosen)" : "";
     });
     var fragment = document.createDocumentFragment();
-    found.results.slice(0, state.shown).forEach(function (i) { fragment.appendChild(card(records[i])); });
+    found.results.slice(0, state.shown).forEach(function (i) {
+      // A card is built once and moved about: most keystrokes show cards already made.
+      fragment.appendChild(cards[i] || (cards[i] = card(records[i])));
+    });
     ui.list.textContent = "";
     ui.list.appendChild(fragment);
     ui.count.textContent = total === records.length && !state.q

@@ -20,7 +20,8 @@ def open_directory(page, url: str) -> None:
 
 def shown(page) -> list[str]:
     """The names on the result cards, in order (only the first page of results is on screen)."""
-    return page.locator("#mdir-list .mdir-card__name a").all_inner_texts()
+    # Text content: cards below the fold are not rendered until scrolled to (content-visibility).
+    return page.locator("#mdir-list .mdir-card__name a").all_text_contents()
 
 
 def all_results(page) -> list[str]:
