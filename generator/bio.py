@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from functools import cache
+from functools import cache, lru_cache
 
 import nh3
 from markdown_it import MarkdownIt
@@ -39,5 +39,6 @@ def plain(text: str, limit: int = 200) -> str:
     return words[:limit].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
 
 
+@lru_cache(maxsize=4096)  # the records and the index both want each bio as text
 def _strip_markup(text: str) -> str:
     return html.unescape(nh3.clean(_markdown().render(text), tags=set()))
