@@ -312,3 +312,25 @@ def test_generate_writes_the_same_pages_mkdocs_publishes(build_site, tmp_path: P
     assert sorted(p.name for p in (out / "assets" / "photos").iterdir()) == sorted(
         p.name for p in (site / "assets" / "photos").iterdir()
     )
+
+
+def test_package_data_covers_every_file_the_plugin_reads() -> None:
+    """A programme that installs the package, not this checkout, gets the same site."""
+    tomllib = pytest.importorskip("tomllib")
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["generator"]
+    package = ROOT / "generator"
+    data_files = [
+        p.relative_to(package)
+        for p in package.rglob("*")
+        if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts
+    ]
+    assert data_files
+    uncovered = [str(f) for f in data_files if not any(f.match(pattern) or _deep(f, pattern) for pattern in patterns)]
+    assert uncovered == []
+
+
+def _deep(path: Path, pattern: str) -> bool:
+    """setuptools reads 'assets/**/*' as everything under assets/."""
+    head, _, _ = pattern.partition("/**/")
+    return "/**/" in pattern and path.parts[0] == head
