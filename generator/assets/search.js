@@ -304,11 +304,15 @@
     var fallback = document.getElementById("mdir-results");
     if (fallback) fallback.hidden = true;
 
+    var typing;
     ui.query.addEventListener("input", function () {
       state.q = ui.query.value;
       state.shown = PAGE;
       update();
-      remember(false);
+      // The URL follows once typing pauses: writing history on every keystroke costs time
+      // the results need, and the address bar would flicker.
+      clearTimeout(typing);
+      typing = setTimeout(function () { remember(false); }, 300);
     });
     root.addEventListener("change", function (event) {
       var target = event.target;
@@ -323,7 +327,7 @@
       }
       state.shown = PAGE;
       update();
-      remember(true);
+      setTimeout(function () { remember(true); }, 0); // after the results are on screen
     });
     ui.clear.addEventListener("click", function () {
       state.q = "";

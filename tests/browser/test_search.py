@@ -111,6 +111,7 @@ def test_state_lives_in_the_url_and_back_forward_work(page, site_url: str) -> No
     choose(page, "Topic", "Global health")
     choose(page, "Country", "Kenya")
     page.fill("#mdir-q", "health")
+    page.wait_for_function("location.search.includes('search=health')")  # once typing pauses
     query = parse_qs(page.evaluate("location.search")[1:])
     assert query == {"topic": ["global-health"], "country": ["ke"], "search": ["health"]}
     results = shown(page)
