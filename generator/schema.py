@@ -15,7 +15,6 @@ from importlib import resources
 from typing import Any
 
 import fastjsonschema
-import jsonschema
 
 # A value worth showing in "add a line like ..." when a required field is missing.
 EXAMPLES = {
@@ -45,7 +44,11 @@ def schema() -> dict[str, Any]:
 
 
 @cache
-def _validator() -> jsonschema.Draft202012Validator:
+def _validator() -> Any:
+    # Imported here: only a profile with an error needs jsonschema's messages, and the import
+    # is a tenth of a build's start-up.
+    import jsonschema
+
     return jsonschema.Draft202012Validator(schema())
 
 
@@ -94,7 +97,7 @@ def errors(data: dict[str, Any]) -> Iterator[tuple[tuple, str]]:
                 yield found
 
 
-def _explain(error: jsonschema.ValidationError, data: dict[str, Any]) -> Iterator[tuple[tuple, str]]:
+def _explain(error: Any, data: dict[str, Any]) -> Iterator[tuple[tuple, str]]:
     path = tuple(error.absolute_path)
     field = next((p for p in path if isinstance(p, str)), "")
     kind = error.validator
