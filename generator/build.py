@@ -17,6 +17,17 @@ from .render import Page, Renderer, hue
 from .settings import Settings
 from .validate import Rules
 
+ASSETS = Path(__file__).parent / "assets"
+
+
+def static_files() -> list[tuple[str, Path]]:
+    """The package's own styles, scripts and vendored files, each with the site path it is served at."""
+    return [
+        ("assets/mentor-directory/" + path.relative_to(ASSETS).as_posix(), path)
+        for path in sorted(ASSETS.rglob("*"))
+        if path.is_file() and path.suffix != ".md"
+    ]
+
 
 class ProfilesInvalid(Exception):
     """The profiles have errors; nothing is built."""

@@ -14,8 +14,6 @@ from .problems import ProfileError
 from .summary import summarise
 from .validate import Rules, profile
 
-ASSETS = Path(__file__).parent / "assets"
-
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status (0 clean, 1 problems, 2 bad usage)."""
@@ -190,9 +188,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
             _write(out / path, data)
     for path, text in built.assets.items():
         _write(out / path, text.encode("utf-8"))
-    for asset in sorted(ASSETS.rglob("*")):
-        if asset.is_file() and asset.suffix != ".md":
-            _write(out / "assets" / "mentor-directory" / asset.relative_to(ASSETS), asset.read_bytes())
+    for uri, path in build.static_files():
+        _write(out / uri, path.read_bytes())
     print(f"Wrote {len(built.pages)} pages to {out}.")
     return 0
 

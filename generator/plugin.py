@@ -22,12 +22,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import clock, loader, offline, photos, shell
-from .build import ProfilesInvalid, build
+from .build import ProfilesInvalid, build, static_files
 from .render import SETTINGS_SCRIPT, Page
 from .settings import DEFAULT_BODY, DEFAULT_SUBJECT, OPTIONS, Settings, from_options
 
 log = logging.getLogger("mkdocs.plugins.mentor_directory")
-ASSETS = Path(__file__).parent / "assets"
 SCHEMA = Path(__file__).parent / "schema" / "profile.schema.json"
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+\.[a-z_]+)\s*\}\}")
 
@@ -96,10 +95,8 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         files.append(
             File.generated(config, shell.PATH + "index.md", content=shell.SOURCE, inclusion=InclusionLevel.NOT_IN_NAV)
         )
-        for asset in sorted(ASSETS.rglob("*")):
-            if asset.is_file() and asset.suffix != ".md":
-                uri = "assets/mentor-directory/" + asset.relative_to(ASSETS).as_posix()
-                files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        for uri, path in static_files():
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
         files.append(File.generated(config, "schema/profile.schema.json", abs_src_path=str(SCHEMA)))
         for uri, text in self.assets.items():
             files.append(File.generated(config, uri, content=text))
