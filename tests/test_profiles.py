@@ -383,3 +383,27 @@ def test_parallel_load_matches_serial_load(folder: Path, monkeypatch) -> None:
         == ["mentor-0", "mentor-1", "mentor-2", "mentor-4", "mentor-5"]
     )
     assert parallel.problems == serial.problems and len(serial.problems) == 1
+
+
+def test_mangled_profiles_never_raise_and_always_say_where(folder: Path) -> None:
+    """Profiles come from strangers: 1,500 seeded mutations of a valid one never raise."""
+    import random
+
+    pieces = [b"&a ", b"*a", b"!!python/object ", b"\t", b"---\n", b": ", b"- ", b"{", b"]", b"'", b'"', b"\xff",
+              b"\xe2\x80\xae", b"\n  ", b"#", b"|", b"?", b"%", b"`", b"\x00", b"~", b"2026-02-30", b"<script>", b"\r\n"]  # fmt: skip
+    rng = random.Random(2026)
+    vocab, _ = load_vocabulary(folder / "_vocabulary.yml")
+    rules = Rules(today=TODAY, photos_dir=folder / "photos")
+    path = folder / "mangled.yml"
+    for _ in range(1500):
+        data = bytearray(VALID.encode())
+        for _ in range(rng.randint(1, 5)):
+            at = rng.randrange(len(data) + 1)
+            if rng.random() < 0.5:
+                data[at:at] = rng.choice(pieces)
+            else:
+                del data[at : at + rng.randint(1, 20)]
+        path.write_bytes(bytes(data))
+        mentor, problems = load_profile(path, vocab, rules)
+        assert mentor is not None or any(p.severity == "error" for p in problems)
+        assert all(p.line >= 1 and p.col >= 1 and p.message for p in problems)
