@@ -378,3 +378,16 @@ def test_dark_mode_follows_the_system_setting(new_page, site_url, path) -> None:
     assert _luminance(background) < 0.05, f"the page is not dark: {background}"
     assert (_luminance(text) + 0.05) / (_luminance(background) + 0.05) >= 4.5, f"{text} on {background}"
     page.guard.assert_clean()
+
+
+def test_phone_menu_is_offered_only_where_there_is_a_menu(new_page, site_url) -> None:
+    """Mentor pages carry no navigation drawer, so they offer no menu button that would open an empty one."""
+    page = new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    menu = page.locator("label.md-header__button[for='__drawer']")
+    page.goto(site_url + "guide/schemes/")
+    expect(menu).to_be_visible()
+    page.goto(site_url + f"mentors/{ASKABLE}/")
+    expect(menu).to_be_hidden()
+    page.get_by_role("link", name="← All mentors").click()
+    expect(page).to_have_url(site_url + "mentors/")
+    page.guard.assert_clean()
