@@ -206,7 +206,7 @@ class Renderer:
         """A relative URL from the page at `here` to the folder URL `target`."""
         prefix = "../" * here.count("/")
         if self.settings.directory_urls:
-            return prefix + target if (prefix + target) else "./"
+            return prefix + target or "./"
         return prefix + target + "index.html"
 
     def doc_link(self, doc: str, here: str) -> str:

@@ -12,7 +12,6 @@ import functools
 import http.server
 import os
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -22,6 +21,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from tests.conftest import copy_project
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "test-results"
@@ -189,15 +190,7 @@ def build_custom_site(tmp_path: Path, profiles: dict[str, str]) -> Path:
     The project's mkdocs.yml, guidance/ and overrides/ and the profile vocabulary and template
     are copied into tmp_path; the site is built into tmp_path/site, which is returned.
     """
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "guidance", tmp_path / "guidance")
-    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
-    mentors = tmp_path / "mentors"
-    (mentors / "photos").mkdir(parents=True)
-    for name in ("_vocabulary.yml", "_template.yml"):
-        shutil.copy(ROOT / "mentors" / name, mentors / name)
-    for name, text in profiles.items():
-        (mentors / name).write_text(text, encoding="utf-8")
+    copy_project(tmp_path, profiles)
     return mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
 
 

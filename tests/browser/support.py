@@ -29,11 +29,6 @@ def is_paused(profile: dict, today: dt.date = BUILD_DATE) -> bool:
     return profile.get("availability") == "paused" or (until is not None and until > today)
 
 
-def topic_phrase(label: str) -> str:
-    """How a topic label reads mid-sentence: 'Global health' -> 'global health'."""
-    return label[0].lower() + label[1:] if len(label) > 1 and label[0].isupper() and label[1].islower() else label
-
-
 @dataclass
 class Mailto:
     href: str

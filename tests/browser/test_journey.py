@@ -7,7 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .support import STATUS_RANK, is_paused, parse_mailto, parse_web_link, profiles, topic_phrase
+from generator.render import topic_phrase
+
+from .support import STATUS_RANK, is_paused, parse_mailto, parse_web_link, profiles
 
 pytestmark = pytest.mark.browser
 

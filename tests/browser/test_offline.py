@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 
 from generator import offline
 from generator.render import long_date
+from tests.conftest import copy_project
 from tests.test_offline import sw_constants
 
 from .conftest import ROOT, Served, mkdocs_build
@@ -35,11 +36,8 @@ FRESH, STALE, UNSEEN = "wanjiru-kamau", "callum-fraser", "lena-hoffmann"
 @pytest.fixture(scope="module")
 def offline_copy(tmp_path_factory) -> Path:
     """The sample site built with mkdocs-offline.yml, as the downloadable copy holds it."""
-    project = tmp_path_factory.mktemp("offline-copy")
-    for name in ("mkdocs.yml", "mkdocs-offline.yml"):
-        shutil.copy(ROOT / name, project)
-    for folder in ("guidance", "overrides", "mentors"):
-        shutil.copytree(ROOT / folder, project / folder)
+    project = copy_project(tmp_path_factory.mktemp("offline-copy"))
+    shutil.copy(ROOT / "mkdocs-offline.yml", project)
     return mkdocs_build(project / "mkdocs-offline.yml", project / "site-offline")
 
 
