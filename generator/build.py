@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,21 +39,33 @@ class ProfilesInvalid(Exception):
 class Built:
     """Everything the site engine needs to publish the directory."""
 
-    pages: list[Page]
+    pages: list[Page]  # the pages the site engine lays out itself
     assets: dict[str, str]  # generated scripts: path -> text
     photos: dict[str, photos.Photo]
     directory: Directory
     notices: list[Problem]  # warnings, and profiles left off the site
+    rest: Rest  # the generated pages and the search data script
+
+    def everything(self) -> tuple[list[Page], dict[str, str]]:
+        """Every page and every generated script, once the rest is done."""
+        generated, search = self.rest.result()
+        return self.pages + generated, self.assets | {search_index.DATA_SCRIPT: search}
 
 
 def build(profiles_dir: Path, settings: Settings) -> Built:
-    """Load, validate, order and render; raise ProfilesInvalid if any profile has an error."""
+    """Load, validate, order and render; raise ProfilesInvalid if any profile has an error.
+
+    The pages the site engine lays out are ready on return. For a large directory, the
+    generated pages and the search data are still being made in worker processes, while
+    the engine does its own part: `Built.rest` waits for them.
+    """
     rules = Rules(
         today=settings.today,
         warn_after_months=settings.warn_after_months,
         hide_after_months=settings.hide_after_months,
     )
-    with _indexer(profiles_dir) as indexer:
+    helpers = _helpers(profiles_dir)
+    try:
         loaded = loader.load([profiles_dir], rules)
         errors = [p for p in loaded.problems if p.severity == "error"]
         if errors:
@@ -67,50 +77,71 @@ def build(profiles_dir: Path, settings: Settings) -> Built:
         ]
         planned = {m.slug: photos.plan(m.slug, m.photo) for m in directory.mentors if m.photo}
         renderer = Renderer(directory, loaded.vocabulary, settings, planned)
-        assets = renderer.assets()
-        search_args = (directory, loaded.vocabulary, settings, planned, hue)
-        pages, assets[search_index.DATA_SCRIPT] = _render_and_index(renderer, search_args, indexer)
-    return Built(pages, assets, planned, directory, notices)
+        rest = Rest((directory, loaded.vocabulary, settings, planned), helpers)
+    except BaseException:
+        if helpers is not None:
+            helpers.shutdown(cancel_futures=True)
+        raise
+    return Built(list(renderer.engine_pages()), renderer.assets(), planned, directory, notices, rest)
 
 
-@contextmanager
-def _indexer(profiles_dir: Path) -> Iterator[ProcessPoolExecutor | None]:
-    """For a large directory, a second process for the search index, started before loading.
-
-    The process starts (and imports the indexer) while the profiles load, so it is ready by
-    the time there is something to index.
-    """
+def _helpers(profiles_dir: Path) -> ProcessPoolExecutor | None:
+    """Worker processes for a large directory, started now so they are ready once it is loaded."""
     with os.scandir(profiles_dir) as entries:
         count = sum(1 for entry in entries if entry.name.endswith(".yml"))
-    if count < workers.INDEX_APART_FROM or workers.count() < 2:
-        yield None
-        return
-    pool = workers.pool(1)
-    try:
-        pool.submit(int)  # a no-op: start the process now
-    except workers.FAILURES:
-        pool.shutdown()
-        yield None
-        return
-    try:
-        yield pool
-    finally:
-        pool.shutdown(cancel_futures=True)
+    if count < workers.APART_FROM or workers.count() < 2:
+        return None
+    return workers.started(workers.count())
 
 
-def _render_and_index(renderer: Renderer, search_args: tuple, indexer) -> tuple[list[Page], str]:
-    """The pages, and the search data: built by the second process, if there is one, meanwhile."""
-    if indexer is None:
-        return list(renderer.pages()), _search_script(*search_args)
-    pages = None
-    try:
-        indexing = indexer.submit(_search_script, *search_args)
-        pages = list(renderer.pages())
-        return pages, indexing.result()
-    except workers.FAILURES:
-        # The worker could not start: index here, and keep the pages if they are already made.
-        return pages if pages is not None else list(renderer.pages()), _search_script(*search_args)
+class Rest:
+    """The generated pages and the search data: made by worker processes if there are any, else on demand."""
+
+    def __init__(self, args: tuple, helpers: ProcessPoolExecutor | None) -> None:
+        self._args = args
+        self._helpers = helpers
+        self._jobs: list[Future] = []
+        self._done: tuple[list[Page], str] | None = None
+        if helpers is not None:
+            parts = workers.count()
+            try:
+                self._jobs.append(helpers.submit(_search_script, *args))
+                self._jobs += [helpers.submit(_render_part, *args, part, parts) for part in range(parts)]
+            except workers.FAILURES:
+                self.close()
+
+    def result(self) -> tuple[list[Page], str]:
+        """The generated pages, in the order the renderer makes them, and the search data script."""
+        if self._done is None:
+            try:
+                self._done = self._collect() if self._jobs else None
+            except workers.FAILURES:
+                pass  # a worker died: do the work here instead
+            finally:
+                self.close()
+            if self._done is None:
+                self._done = _render_part(*self._args, 0, 1), _search_script(*self._args)
+        return self._done
+
+    def close(self) -> None:
+        """Stop the worker processes; work not collected yet is dropped."""
+        if self._helpers is not None:
+            self._helpers.shutdown(cancel_futures=True)
+            self._helpers = None
+            if self._done is None:
+                self._jobs = []
+
+    def _collect(self) -> tuple[list[Page], str]:
+        search, *parts = (job.result() for job in self._jobs)
+        pages: list = [None] * sum(len(part) for part in parts)
+        for i, part in enumerate(parts):
+            pages[i :: len(parts)] = part  # undo the striping: the same order as one process makes
+        return pages, search
 
 
-def _search_script(*search_args) -> str:
-    return search_index.script(search_index.data(*search_args))
+def _render_part(directory: Directory, vocab, settings: Settings, planned: dict, part: int, parts: int) -> list[Page]:
+    return list(Renderer(directory, vocab, settings, planned).generated_pages(part, parts))
+
+
+def _search_script(directory: Directory, vocab, settings: Settings, planned: dict) -> str:
+    return search_index.script(search_index.data(directory, vocab, settings, planned, hue))

@@ -181,16 +181,17 @@ def cmd_generate(args: argparse.Namespace) -> int:
             print(problem.text(), file=sys.stderr)
         return 1
     out: Path = args.out
-    for page in built.pages:
+    pages, assets = built.everything()
+    for page in pages:
         _write(out / page.path / "index.md", page.markdown().encode("utf-8"))
     for photo in built.photos.values():
         for path, data in photos.encode(photo).items():
             _write(out / path, data)
-    for path, text in built.assets.items():
+    for path, text in assets.items():
         _write(out / path, text.encode("utf-8"))
     for uri, path in build.static_files():
         _write(out / uri, path.read_bytes())
-    print(f"Wrote {len(built.pages)} pages to {out}.")
+    print(f"Wrote {len(pages)} pages to {out}.")
     return 0
 
 

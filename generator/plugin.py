@@ -21,8 +21,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import clock, loader, offline, photos, shell
-from .build import ProfilesInvalid, build, static_files
+from . import clock, loader, offline, photos, search_index, shell
+from .build import Built, ProfilesInvalid, build, static_files
 from .render import SETTINGS_SCRIPT, Page
 from .settings import DEFAULT_BODY, DEFAULT_SUBJECT, OPTIONS, Settings, from_options
 
@@ -67,7 +67,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             os.environ["SOURCE_DATE_EPOCH"] = epoch
         self.settings = self._settings(config, clock.build_date(root))
         self.profiles_dir = root / self.config.profiles
-        self.pages = self._load()
+        self.built = self._load()
         self.shell_html = None
         # Lowest priority: a project's own overrides/ can still replace the page layout.
         config.theme.dirs.append(str(Path(__file__).parent / "theme"))
@@ -85,20 +85,17 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         self.guidance = [f.url for f in files.documentation_pages() if not f.generated_by]
-        for page in self.pages:
-            if page.in_engine:
-                # Only the directory is in mkdocs.yml's nav; the browse indexes are linked from it.
-                inclusion = InclusionLevel.UNDEFINED if page.path == "mentors/" else InclusionLevel.NOT_IN_NAV
-                files.append(
-                    File.generated(config, page.path + "index.md", content=page.markdown(), inclusion=inclusion)
-                )
+        for page in self.built.pages:
+            # Only the directory is in mkdocs.yml's nav; the browse indexes are linked from it.
+            inclusion = InclusionLevel.UNDEFINED if page.path == "mentors/" else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.path + "index.md", content=page.markdown(), inclusion=inclusion))
         files.append(
             File.generated(config, shell.PATH + "index.md", content=shell.SOURCE, inclusion=InclusionLevel.NOT_IN_NAV)
         )
         for uri, path in static_files():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         files.append(File.generated(config, "schema/profile.schema.json", abs_src_path=str(SCHEMA)))
-        for uri, text in self.assets.items():
+        for uri, text in self.built.assets.items():
             files.append(File.generated(config, uri, content=text))
         return files
 
@@ -119,10 +116,12 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
     def on_post_build(self, *, config) -> None:
         site = Path(config.site_dir)
         layout = shell.Shell(self.shell_html)
-        generated = [page for page in self.pages if not page.in_engine]
+        # Made in worker processes while MkDocs built the rest of the site, for a large directory.
+        generated, search_script = self.built.rest.result()
         for page in generated:
             _write(site / page.path / "index.html", layout.wrap(page).encode("utf-8"))
-        for mentor_photo in self.photos.values():
+        _write(site / search_index.DATA_SCRIPT, search_script.encode("utf-8"))
+        for mentor_photo in self.built.photos.values():
             for path, data in photos.encode(mentor_photo).items():
                 _write(site / path, data)
         _remove_tree(site / shell.PATH)
@@ -130,6 +129,10 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         _update_sitemap(site, config.site_url, generated, self.settings.directory_urls)
         if config.extra["mentor_directory"].get("service_worker"):
             _write(site / offline.SERVICE_WORKER, offline.service_worker(site, self.guidance).encode("utf-8"))
+
+    def on_build_error(self, *, error) -> None:
+        if built := getattr(self, "built", None):
+            built.rest.close()
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.profiles_dir))
@@ -144,7 +147,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         except ValueError as exc:
             raise PluginError(f"mentor-directory: {exc}") from None
 
-    def _load(self) -> list[Page]:
+    def _load(self) -> Built:
         try:
             built = build(self.profiles_dir, self.settings)
         except ProfilesInvalid as exc:
@@ -157,9 +160,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         for notice in built.notices:
             # Someone else's stale profile must not fail a --strict build: say it, at info level.
             log.info(notice.text())
-        self.photos = built.photos
-        self.assets = built.assets
-        return built.pages
+        return built
 
     def _placeholder(self, name: str, where: str, url: str = "") -> str:
         s = self.settings

@@ -10,6 +10,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jinja2
 from babel.dates import format_date
@@ -73,6 +74,8 @@ def _environment(**globals_) -> jinja2.Environment:
         format_label=FORMAT_LABELS.__getitem__,
     )
     env.globals.update(globals_)
+    # The shared macros, made once: they use only globals, so every page can share them.
+    env.globals["macros"] = env.get_template("_macros.html").module
     return env
 
 
@@ -117,15 +120,20 @@ class Renderer:
         script = f"window.mentorDirectory = {json.dumps({'email': email}, ensure_ascii=False, sort_keys=True)};\n"
         return {SETTINGS_SCRIPT: script}
 
-    def pages(self) -> Iterator[Page]:
-        """Every page: the directory, each mentor, each browse page and browse index."""
-        yield from self.directory_pages()
-        for mentor in self.directory.mentors:
-            yield self.mentor_page(mentor)
+    def engine_pages(self) -> Iterator[Page]:
+        """The few pages the site engine renders itself: the directory's first page and the browse indexes."""
+        yield self.directory_page(1)
         for kind, groups in self.directory.groups.items():
             yield self.group_index(kind, groups)
-            for group in groups:
-                yield self.group_page(group)
+
+    def generated_pages(self, part: int = 0, parts: int = 1) -> Iterator[Page]:
+        """The pages that grow with the directory, or every `parts`-th of them from `part` on."""
+        count = self.directory_page_count()
+        makers = [(self.directory_page, n) for n in range(2, count + 1)]
+        makers += [(self.mentor_page, m) for m in self.directory.mentors]
+        makers += [(self.group_page, g) for groups in self.directory.groups.values() for g in groups]
+        for make, item in makers[part::parts]:
+            yield make(item)
 
     # -- pages -------------------------------------------------------------------------
 
@@ -174,27 +182,28 @@ class Renderer:
         html = self._render("group_index.html", path, groups=groups, kind=kind, noun=noun, verb=verb)
         return Page(path, f"Mentors by {noun}", f"Browse the mentor directory by {noun}.", html, in_engine=True)
 
-    def directory_pages(self) -> Iterator[Page]:
+    def directory_page_count(self) -> int:
+        return max(1, -(-len(self.directory.mentors) // self.settings.cards_per_page))
+
+    def directory_page(self, number: int) -> Page:
         mentors = self.directory.mentors
         size = self.settings.cards_per_page
-        pages = max(1, -(-len(mentors) // size))
-        for number in range(1, pages + 1):
-            path = self.directory_path(number)
-            chunk = mentors[(number - 1) * size : number * size]
-            html = self._render(
-                "directory.html",
-                path,
-                mentors=chunk,
-                number=number,
-                pages=pages,
-                total=len(mentors),
-                first=(number - 1) * size + 1,
-                last=(number - 1) * size + len(chunk),
-                page_link=lambda n, here=path: self.link(self.directory_path(n), here),
-            )
-            title = "Find a mentor" if number == 1 else f"Find a mentor: page {number}"
-            description = "Search alumni who offer a conversation to students, by topic, country, sector and language."
-            yield Page(path, title, description, html, in_engine=number == 1)
+        path = self.directory_path(number)
+        chunk = mentors[(number - 1) * size : number * size]
+        html = self._render(
+            "directory.html",
+            path,
+            mentors=chunk,
+            number=number,
+            pages=self.directory_page_count(),
+            total=len(mentors),
+            first=(number - 1) * size + 1,
+            last=(number - 1) * size + len(chunk),
+            page_link=lambda n: self.link(self.directory_path(n), path),
+        )
+        title = "Find a mentor" if number == 1 else f"Find a mentor: page {number}"
+        description = "Search alumni who offer a conversation to students, by topic, country, sector and language."
+        return Page(path, title, description, html, in_engine=number == 1)
 
     @staticmethod
     def directory_path(number: int) -> str:
@@ -270,6 +279,7 @@ def topic_phrase(label: str) -> str:
     return label[0].lower() + label[1:] if first[:1].isupper() and first[1:].islower() else label
 
 
+@lru_cache(maxsize=1024)  # a directory has a few hundred distinct dates
 def long_date(day) -> str:
     """'1 March 2027'."""
     return format_date(day, "d MMMM y", locale="en")

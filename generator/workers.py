@@ -1,15 +1,16 @@
-"""Worker processes for the work that grows with the directory: loading and indexing."""
+"""Worker processes for the work that grows with the directory: loading, rendering and indexing."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 # Below these sizes a second process costs more than it saves (measured with the benchmarks).
 PARALLEL_FROM = 2000  # loading profiles
-INDEX_APART_FROM = 500  # building the search index beside the pages
+APART_FROM = 500  # rendering pages and the search index while the site engine does its own part
 # Workers that cannot start (a main module they cannot import, no semaphores) raise these:
 # the caller then does the work itself.
 FAILURES = (BrokenProcessPool, OSError)
@@ -25,5 +26,26 @@ def pool(workers: int) -> ProcessPoolExecutor:
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     if method == "forkserver":
-        context.set_forkserver_preload(["generator.loader", "generator.search_index"])
+        # "__main__" (the mkdocs command, say) is imported once by the server, not once per worker.
+        context.set_forkserver_preload(["__main__", "generator.loader", "generator.render", "generator.search_index"])
     return ProcessPoolExecutor(workers, mp_context=context)
+
+
+def started(workers: int) -> ProcessPoolExecutor:
+    """A pool whose processes start in the background: the caller goes on while they import.
+
+    Starting blocks for as long as the first process takes to import the preloaded modules,
+    a fifth of a second; the work meanwhile (loading profiles) needs only this process.
+    Jobs submitted before the processes are up wait for them.
+    """
+    executor = pool(workers)
+    threading.Thread(target=_start, args=(executor, workers), daemon=True).start()
+    return executor
+
+
+def _start(executor: ProcessPoolExecutor, workers: int) -> None:
+    try:
+        for _ in range(workers):
+            executor.submit(int)  # a no-op that makes the pool start a process
+    except (*FAILURES, RuntimeError):
+        pass  # the caller's first real job reports the failure, or finds the pool shut down

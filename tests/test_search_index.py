@@ -91,13 +91,48 @@ def test_index_serialises_for_lunr_js_2_3_9(sample) -> None:
     assert list(data["index"]["fields"]) == [f["field_name"] for f in search_index.FIELDS]
 
 
+@pytest.mark.parametrize("count", [0, 300])
+def test_index_is_the_one_lunr_itself_builds(sample, tmp_path, count) -> None:
+    """The fast builder must give lunr.js exactly the index lunr's own builder gives, from the raw text."""
+    import sys
+
+    from lunr import lunr
+
+    from generator import bio, vocabulary
+
+    if count:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        import synthetic
+
+        loaded = load([synthetic.write(count, tmp_path / "mentors")], Rules(today=TODAY))
+        directory = build_directory(loaded.mentors, loaded.vocabulary, Settings(today=TODAY))
+        vocab = loaded.vocabulary
+    else:
+        directory, vocab = sample[0], load([ROOT / "mentors"], Rules(today=TODAY)).vocabulary
+    documents = [
+        {
+            "ref": str(i),
+            "name": m.name,
+            "topics": " ".join(vocab.topics[t].label for t in m.topics),
+            "headline": m.headline,
+            "place": f"{m.city or ''} {vocabulary.countries()[m.country]}",
+            "bio": bio.plain(m.bio, search_index.BIO_INDEXED),
+        }
+        for i, m in enumerate(directory.mentors)
+    ]
+    stock = lunr(ref="ref", fields=search_index.FIELDS, documents=documents).serialize()
+    assert search_index.index(directory, vocab) == stock
+
+
 def test_parallel_build_matches_serial_build(monkeypatch) -> None:
     from generator.build import build
 
     settings = Settings(today=TODAY)
     serial = build(ROOT / "mentors", settings)
+    assert serial.rest._helpers is None
     monkeypatch.setattr("generator.workers.PARALLEL_FROM", 2)
-    monkeypatch.setattr("generator.workers.INDEX_APART_FROM", 2)
+    monkeypatch.setattr("generator.workers.APART_FROM", 2)
     parallel = build(ROOT / "mentors", settings)
-    assert parallel.pages == serial.pages
-    assert parallel.assets == serial.assets
+    assert parallel.rest._jobs, "the pages and the index were not handed to worker processes"
+    assert parallel.everything() == serial.everything()
+    assert len(serial.everything()[0]) > len(serial.pages) > 1
