@@ -154,9 +154,7 @@ class Renderer:
             m=m,
             bio_html=jinja2.filters.Markup(bio.to_html(m.bio)),
             mx=mailto.obfuscate(m.email),
-            topic_labels=[self.topic_label(t) for t in m.topics],
             mailto=mailto.link(m.email, subject, body),
-            preview=f"Subject: {subject}\n\n{body}",
             edit_url=self._edit_url(m),
             report_url=self._report_url(m),
         )

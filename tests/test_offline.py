@@ -119,6 +119,19 @@ def test_offline_copy_shows_its_date_and_no_download_link_or_service_worker(site
         assert offline.ZIP_URL not in html and "serviceWorker" not in html, page.relative_to(site)
 
 
+def test_mentor_pages_share_one_icon_file_online_and_inline_their_icons_offline(sites) -> None:
+    """An SVG <use> of another file is blocked on file://, so only the hosted site shares the icons."""
+    hosted, copy = sites
+    page = "mentors/wanjiru-kamau/index.html"
+    online, offline_html = ((site / page).read_text(encoding="utf-8") for site in (hosted, copy))
+    used = set(re.findall(r'<use href="\.\./\.\./(assets/mentor-directory/icons-\w+\.svg)#(i\d+)"/>', online))
+    assert len({path for path, _ in used}) == 1 and "<path" not in online
+    sprite = (hosted / next(iter(used))[0]).read_text(encoding="utf-8")
+    assert all(f'<symbol id="{name}" viewBox=' in sprite for _, name in used)
+    assert "<use" not in offline_html and offline_html.count("<svg") == online.count("<svg")
+    assert not list((copy / "assets" / "mentor-directory").glob("icons-*.svg"))
+
+
 def test_hosted_site_links_the_zip_with_the_build_date(sites) -> None:
     hosted, _ = sites
     home = (hosted / "index.html").read_text(encoding="utf-8")
@@ -209,6 +222,7 @@ def test_service_worker_precaches_the_guidance_and_what_it_loads(sites) -> None:
     assert any(re.fullmatch(r"assets/stylesheets/main\.\w+\.min\.css", a) for a in assets)
     assert any(re.fullmatch(r"assets/javascripts/bundle\.\w+\.min\.js", a) for a in assets)
     assert any(a.startswith("assets/javascripts/workers/search.") for a in assets)
+    assert any(re.fullmatch(r"assets/mentor-directory/icons-\w+\.svg", a) for a in assets)  # mentor pages' icons
     assert all((hosted / offline.page_file(url)).is_file() for url in sw["PAGES"] + sw["ASSETS"])
     assert sw["MAX_AGE"] == 24 * 60 * 60  # a mentor page is never shown offline when more than a day old
 

@@ -110,11 +110,14 @@
     this.address = decodeAddress(box.getAttribute("data-mx"));
     this.config = window.mentorDirectory.email;
     this.name = box.getAttribute("data-name");
-    this.form = buildForm(JSON.parse(box.getAttribute("data-topics")));
+    // The mentor's topics, in their order, as the profile lists them under "Can talk about".
+    var topics = document.querySelectorAll(".mdir-profile [data-topics] a");
+    this.form = buildForm(Array.prototype.map.call(topics, function (a) { return a.textContent; }));
     this.send = box.querySelector(".mdir-ask__send");
     box.insertBefore(this.form, this.send.parentNode);
     this.notice = this.form.querySelector(".mdir-notice");
     this.preview = box.querySelector(".mdir-preview__text");
+    this.preview.parentNode.hidden = false;
     this.webmail = box.querySelector(".mdir-ask__webmail");
     this.fields = {};
     FIELDS.forEach(function (spec) { this.fields[spec[0]] = this.form.elements[spec[0]]; }, this);

@@ -348,6 +348,7 @@ def test_without_javascript_cards_profiles_and_a_plain_mailto_link_work(new_page
     expect(page.locator("#ask-name")).to_be_hidden()
     expect(page.get_by_role("button", name="Copy message")).to_be_hidden()
     expect(page.get_by_role("link", name="Open in Gmail")).to_be_hidden()
+    expect(page.locator(".mdir-preview")).to_be_hidden()  # an empty preview: the script writes it
     send = page.locator(".mdir-ask__send")
     expect(send).to_be_visible()
     href = send.get_attribute("href")
@@ -392,4 +393,35 @@ def test_phone_menu_is_offered_only_where_there_is_a_menu(new_page, site_url) ->
     expect(menu).to_be_hidden()
     page.get_by_role("link", name="← All mentors").click()
     expect(page).to_have_url(site_url + "mentors/")
+    page.guard.assert_clean()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_mentor_pages_draw_the_same_header_icons_from_one_shared_file(new_page, site_url, scheme) -> None:
+    """Generated pages reference the theme's icons in one cached file instead of inlining them."""
+    from io import BytesIO
+
+    from PIL import Image, ImageChops
+
+    def shots(page) -> list[bytes]:
+        icons = page.locator("header svg")
+        return [icons.nth(i).screenshot() for i in range(icons.count()) if icons.nth(i).is_visible()]
+
+    page = new_page(color_scheme=scheme, viewport={"width": 1280, "height": 800})
+    page.goto(site_url)
+    assert page.locator("svg use").count() == 0
+    inline = shots(page)
+    page.goto(site_url + f"mentors/{ASKABLE}/")
+    assert page.locator("svg path").count() == 0, "a mentor page still inlines an icon"
+    hrefs = page.locator("svg use").evaluate_all("uses => uses.map(u => u.getAttribute('href'))")
+    assert hrefs and all(re.search(r"/assets/mentor-directory/icons-[0-9a-f]{8}\.svg#i\d+$", h) for h in hrefs), hrefs
+    drawn = shots(page)
+    assert len(drawn) == len(inline), "the header shows other icons"
+    drawn_any = 0
+    for i, (mine, theirs) in enumerate(zip(drawn, inline, strict=True)):
+        mine, theirs = (Image.open(BytesIO(shot)).convert("RGB") for shot in (mine, theirs))
+        assert mine.size == theirs.size, f"icon {i} has another size"
+        assert ImageChops.difference(mine, theirs).getbbox() is None, f"icon {i} looks different"
+        drawn_any += any(low != high for low, high in mine.getextrema())
+    assert drawn_any >= 3, "the logo, search, colour and repository icons are not all drawn"
     page.guard.assert_clean()
