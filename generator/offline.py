@@ -141,7 +141,7 @@ def assets_of(site: Path, pages: list[str]) -> list[str]:
             if not path.startswith("..") and not path.endswith(".html") and (site / path).is_file():
                 found.add(path)
     found.update(p.relative_to(site).as_posix() for p in site.glob("assets/javascripts/workers/*.js"))
-    found.update(p.relative_to(site).as_posix() for p in site.glob("assets/mentor-directory/icons-*.svg"))
+    found.update(p.relative_to(site).as_posix() for p in site.glob("assets/mentor-directory/layout-*"))
     return sorted(found)
 
 

@@ -115,9 +115,9 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
     @event_priority(-50)  # after the search plugin writes its index, before offline inlines it
     def on_post_build(self, *, config) -> None:
         site = Path(config.site_dir)
-        layout = shell.Shell(self.shell_html, sprite=not self.offline_build)
-        if layout.icons:
-            _write(site / layout.icons[0], layout.icons[1].encode("utf-8"))
+        layout = shell.Shell(self.shell_html, icons=not self.offline_build)
+        for path, text in layout.files.items():
+            _write(site / path, text.encode("utf-8"))
         # Made in worker processes while MkDocs built the rest of the site, for a large directory.
         generated, search_script = self.built.rest.result()
         for page in generated:

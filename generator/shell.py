@@ -18,9 +18,10 @@ TITLE = "MDIRSHELLTITLE"
 DESCRIPTION = "MDIRSHELLDESCRIPTION"
 CONTENT = "MDIRSHELLCONTENT"
 PATH = "mentors/_shell/"  # where the engine renders the shell: as deep as every generated page
-ICONS = "assets/mentor-directory/icons-{}.svg"  # the layout's icons, named by their content
+SHARED = "assets/mentor-directory/layout-{}.{}"  # the layout's icons and scripts, named by their content
 # An icon as the theme inlines it: one <svg> with a view box and its shapes.
 _ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="([^"]+)">(.*?)</svg>', re.S)
+_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 
 SOURCE = f"""---
 title: {TITLE}
@@ -35,19 +36,23 @@ template: mentor-directory-page.html
 class Shell:
     """The engine's layout around a page, split at the markers.
 
-    With `sprite`, the layout's inline icons (a few kilobytes on every page) become references
-    into one icon file, `self.icons` (path, text), that the browser fetches once. Only over
-    http(s): a page opened from file:// may not use another file's icons.
+    What the layout inlines in every page, a few kilobytes each time, moves to files that the
+    browser fetches once and keeps: `self.files` (site path -> text). Its inline scripts become
+    script files, run at the same place in the same order. With `icons`, its icons become one
+    file of symbols; only over http(s), as a page opened from file:// may not use another
+    file's icons.
     """
 
-    def __init__(self, html: str, sprite: bool = False) -> None:
+    def __init__(self, html: str, icons: bool = False) -> None:
         markers = f"<p>{CONTENT}</p>|{TITLE}|{DESCRIPTION}|{re.escape(PATH)}"
         # The theme's templates indent deeply; on thousands of pages that is megabytes of spaces.
         # Leading white space on a line means nothing in HTML outside <pre>, which the layout has none of.
         html = re.sub(r"\n\s+", "\n", html)
-        self.icons: tuple[str, str] | None = None
-        if sprite:
-            html, self.icons = _sprite(html, "../" * PATH.count("/"))
+        self.files: dict[str, str] = {}
+        root = "../" * PATH.count("/")
+        html = _SCRIPT.sub(lambda found: self._script(found, root, markers), html)
+        if icons:
+            html = self._icons(html, root)
         self.parts = re.split(f"({markers})", html)
         if f"<p>{CONTENT}</p>" not in self.parts:
             raise ValueError("the layout page lost its content marker")
@@ -62,22 +67,30 @@ class Shell:
         }
         return "".join(values.get(part, part) for part in self.parts)
 
+    def _share(self, text: str, suffix: str) -> str:
+        path = SHARED.format(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], suffix)
+        self.files[path] = text
+        return path
 
-def _sprite(html: str, root: str) -> tuple[str, tuple[str, str] | None]:
-    """The layout with its icons referenced from one SVG file of symbols, and that file (path, text)."""
-    symbols: dict[tuple[str, str], str] = {}
-    for view_box, shapes in _ICON.findall(html):
-        symbols.setdefault((view_box, shapes), f"i{len(symbols)}")
-    if not symbols:
-        return html, None
-    text = "".join(
-        f'<symbol id="{name}" viewBox="{view_box}">{shapes}</symbol>' for (view_box, shapes), name in symbols.items()
-    )
-    text = f'<svg xmlns="http://www.w3.org/2000/svg">{text}</svg>\n'
-    path = ICONS.format(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8])
+    def _script(self, found: re.Match, root: str, markers: str) -> str:
+        if re.search(markers, found[1]):
+            return found[0]  # it names the page: it stays in it
+        path = self._share(found[1].strip() + "\n", "js")
+        return f'<script src="{root}{path}"></script>'
 
-    def use(found: re.Match) -> str:
-        # The view box stays on the icon: the theme sizes some icons by height alone.
-        return f'<svg viewBox="{found[1]}"><use href="{root}{path}#{symbols[found[1], found[2]]}"/></svg>'
+    def _icons(self, html: str, root: str) -> str:
+        symbols: dict[tuple[str, str], str] = {}
+        for view_box, shapes in _ICON.findall(html):
+            symbols.setdefault((view_box, shapes), f"i{len(symbols)}")
+        if not symbols:
+            return html
+        text = "".join(
+            f'<symbol id="{name}" viewBox="{box}">{shapes}</symbol>' for (box, shapes), name in symbols.items()
+        )
+        path = self._share(f'<svg xmlns="http://www.w3.org/2000/svg">{text}</svg>\n', "svg")
 
-    return _ICON.sub(use, html), (path, text)
+        def use(found: re.Match) -> str:
+            # The view box stays on the icon: the theme sizes some icons by height alone.
+            return f'<svg viewBox="{found[1]}"><use href="{root}{path}#{symbols[found[1], found[2]]}"/></svg>'
+
+        return _ICON.sub(use, html)

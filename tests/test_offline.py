@@ -106,6 +106,13 @@ def test_offline_search_links_mentors_to_files(sites) -> None:
     assert all((site / urlsplit(location).path).is_file() for location in mentors)
 
 
+def with_scripts(site: Path, page: Path) -> str:
+    """A page's HTML followed by the text of the site's own scripts it loads: what runs there."""
+    html = page.read_text(encoding="utf-8")
+    loaded = re.findall(r'<script src="([^":]+)"', html)
+    return html + "".join((page.parent / src).read_text(encoding="utf-8") for src in loaded)
+
+
 def test_offline_copy_shows_its_date_and_no_download_link_or_service_worker(sites) -> None:
     _, site = sites
     assert not (site / offline.SERVICE_WORKER).exists()
@@ -115,7 +122,7 @@ def test_offline_copy_shows_its_date_and_no_download_link_or_service_worker(site
         "utf-8"
     )
     for page in pages(site):
-        html = page.read_text(encoding="utf-8")
+        html = with_scripts(site, page)
         assert offline.ZIP_URL not in html and "serviceWorker" not in html, page.relative_to(site)
 
 
@@ -124,12 +131,26 @@ def test_mentor_pages_share_one_icon_file_online_and_inline_their_icons_offline(
     hosted, copy = sites
     page = "mentors/wanjiru-kamau/index.html"
     online, offline_html = ((site / page).read_text(encoding="utf-8") for site in (hosted, copy))
-    used = set(re.findall(r'<use href="\.\./\.\./(assets/mentor-directory/icons-\w+\.svg)#(i\d+)"/>', online))
+    used = set(re.findall(r'<use href="\.\./\.\./(assets/mentor-directory/layout-\w+\.svg)#(i\d+)"/>', online))
     assert len({path for path, _ in used}) == 1 and "<path" not in online
     sprite = (hosted / next(iter(used))[0]).read_text(encoding="utf-8")
     assert all(f'<symbol id="{name}" viewBox=' in sprite for _, name in used)
     assert "<use" not in offline_html and offline_html.count("<svg") == online.count("<svg")
-    assert not list((copy / "assets" / "mentor-directory").glob("icons-*.svg"))
+    assert not list((copy / "assets" / "mentor-directory").glob("layout-*.svg"))
+
+
+def test_mentor_pages_load_the_layout_scripts_in_place_of_inlining_them(sites) -> None:
+    hosted, _ = sites
+    home = (hosted / "index.html").read_text(encoding="utf-8")
+    mentor = (hosted / "mentors" / "wanjiru-kamau" / "index.html").read_text(encoding="utf-8")
+    assert "<script>" not in mentor
+    inline = [text.strip() for text in re.findall(r"<script>(.*?)</script>", home, re.S)]
+    shared = re.findall(r'<script src="\.\./\.\./(assets/mentor-directory/layout-\w+\.js)"></script>', mentor)
+    assert len(shared) == len(inline) >= 3  # the theme's storage helpers, colour scheme, tabs; the service worker
+    # The same code in the same order: the home page is one level higher, so its relative URLs differ by "../".
+    assert [(hosted / path).read_text(encoding="utf-8").strip() for path in shared] == [
+        text.replace('URL(".",', 'URL("../..",').replace('"sw.js"', '"../../sw.js"') for text in inline
+    ]
 
 
 def test_hosted_site_links_the_zip_with_the_build_date(sites) -> None:
@@ -138,7 +159,7 @@ def test_hosted_site_links_the_zip_with_the_build_date(sites) -> None:
     assert f'Read offline: <a href="{offline.ZIP_URL}" download>download the guidance and directory</a>' in home
     assert "(zip, built 18 November 2026)" in home
     for page in ("guide/before-you-ask/index.html", "mentors/wanjiru-kamau/index.html"):
-        html = (hosted / page).read_text(encoding="utf-8")
+        html = with_scripts(hosted, hosted / page)
         assert f'href="../../{offline.ZIP_URL}" download' in html and "(zip, built 18 November 2026)" in html
         assert 'serviceWorker.register("../../sw.js")' in html
 
@@ -222,7 +243,7 @@ def test_service_worker_precaches_the_guidance_and_what_it_loads(sites) -> None:
     assert any(re.fullmatch(r"assets/stylesheets/main\.\w+\.min\.css", a) for a in assets)
     assert any(re.fullmatch(r"assets/javascripts/bundle\.\w+\.min\.js", a) for a in assets)
     assert any(a.startswith("assets/javascripts/workers/search.") for a in assets)
-    assert any(re.fullmatch(r"assets/mentor-directory/icons-\w+\.svg", a) for a in assets)  # mentor pages' icons
+    assert any(re.fullmatch(r"assets/mentor-directory/layout-\w+\.svg", a) for a in assets)  # mentor pages' icons
     assert all((hosted / offline.page_file(url)).is_file() for url in sw["PAGES"] + sw["ASSETS"])
     assert sw["MAX_AGE"] == 24 * 60 * 60  # a mentor page is never shown offline when more than a day old
 

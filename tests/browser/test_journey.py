@@ -414,7 +414,7 @@ def test_mentor_pages_draw_the_same_header_icons_from_one_shared_file(new_page, 
     page.goto(site_url + f"mentors/{ASKABLE}/")
     assert page.locator("svg path").count() == 0, "a mentor page still inlines an icon"
     hrefs = page.locator("svg use").evaluate_all("uses => uses.map(u => u.getAttribute('href'))")
-    assert hrefs and all(re.search(r"/assets/mentor-directory/icons-[0-9a-f]{8}\.svg#i\d+$", h) for h in hrefs), hrefs
+    assert hrefs and all(re.search(r"/assets/mentor-directory/layout-[0-9a-f]{8}\.svg#i\d+$", h) for h in hrefs), hrefs
     drawn = shots(page)
     assert len(drawn) == len(inline), "the header shows other icons"
     drawn_any = 0
