@@ -14,6 +14,15 @@
     return text.split("").reverse().join("");
   }
 
+  function make(tag, attributes) {
+    var element = document.createElement(tag);
+    Object.keys(attributes).forEach(function (name) {
+      if (name === "className") element.className = attributes[name];
+      else element.setAttribute(name, attributes[name]);
+    });
+    return element;
+  }
+
   function fill(template, values) {
     return template.replace(/\{([a-z_]+)\}/g, function (whole, name) {
       return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole;
@@ -114,21 +123,36 @@
     var topics = document.querySelectorAll(".mdir-profile [data-topics] a");
     this.form = buildForm(Array.prototype.map.call(topics, function (a) { return a.textContent; }));
     this.send = box.querySelector(".mdir-ask__send");
-    box.insertBefore(this.form, this.send.parentNode);
+    var actions = this.send.parentNode;
+    box.insertBefore(this.form, actions);
     this.notice = this.form.querySelector(".mdir-notice");
-    this.preview = box.querySelector(".mdir-preview__text");
-    this.preview.parentNode.hidden = false;
-    this.webmail = box.querySelector(".mdir-ask__webmail");
     this.fields = {};
     FIELDS.forEach(function (spec) { this.fields[spec[0]] = this.form.elements[spec[0]]; }, this);
-    this.webmail.hidden = false;
+    // What only works with the script is made by it: copy buttons, webmail links, the preview.
+    ["message", "address"].forEach(function (what) {
+      var button = make("button", { type: "button", className: "md-button", "data-copy": what });
+      button.textContent = what === "message" ? "Copy message" : "Copy address";
+      actions.appendChild(button);
+    });
+    this.webmail = make("p", { className: "mdir-ask__webmail" });
+    this.webmail.appendChild(document.createTextNode("No mail app? "));
+    [["gmail", "Open in Gmail"], ["outlook", "Open in Outlook on the web"]].forEach(function (service, i) {
+      var link = make("a", { "data-webmail": service[0], target: "_blank", rel: "noopener noreferrer", href: "#" });
+      link.textContent = service[1];
+      if (i) this.webmail.appendChild(document.createTextNode(" · "));
+      this.webmail.appendChild(link);
+    }, this);
+    var preview = make("details", { className: "mdir-preview" });
+    preview.appendChild(make("summary", {})).textContent = "Preview the message";
+    this.preview = preview.appendChild(make("pre", { className: "mdir-preview__text" }));
+    box.insertBefore(preview, actions.nextSibling);
+    box.insertBefore(this.webmail, preview);
     // Screen readers are told when something is copied: a changed button label is not announced.
     this.announce = document.createElement("span");
     this.announce.className = "mdir-sr-only";
     this.announce.setAttribute("role", "status");
     this.send.parentNode.appendChild(this.announce);
     Array.prototype.forEach.call(box.querySelectorAll("[data-copy]"), function (button) {
-      button.hidden = false;
       button.addEventListener("click", this.copy.bind(this, button));
     }, this);
     this.form.addEventListener("input", this.update.bind(this));
