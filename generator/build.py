@@ -64,7 +64,10 @@ def build(profiles_dir: Path, settings: Settings) -> Built:
         warn_after_months=settings.warn_after_months,
         hide_after_months=settings.hide_after_months,
     )
-    helpers = _helpers(profiles_dir)
+    large = _count(profiles_dir) >= workers.APART_FROM and workers.count() >= 2
+    # Forked workers start once the directory is loaded, and inherit it; others start now, clean.
+    fork = large and workers.can_fork()
+    helpers = workers.started(workers.count()) if large and not fork else None
     try:
         loaded = loader.load([profiles_dir], rules)
         errors = [p for p in loaded.problems if p.severity == "error"]
@@ -77,7 +80,7 @@ def build(profiles_dir: Path, settings: Settings) -> Built:
         ]
         planned = {m.slug: photos.plan(m.slug, m.photo) for m in directory.mentors if m.photo}
         renderer = Renderer(directory, loaded.vocabulary, settings, planned)
-        rest = Rest((directory, loaded.vocabulary, settings, planned), helpers)
+        rest = Rest((directory, loaded.vocabulary, settings, planned), helpers, fork)
     except BaseException:
         if helpers is not None:
             helpers.shutdown(cancel_futures=True)
@@ -85,28 +88,37 @@ def build(profiles_dir: Path, settings: Settings) -> Built:
     return Built(list(renderer.engine_pages()), renderer.assets(), planned, directory, notices, rest)
 
 
-def _helpers(profiles_dir: Path) -> ProcessPoolExecutor | None:
-    """Worker processes for a large directory, started now so they are ready once it is loaded."""
+def _count(profiles_dir: Path) -> int:
     with os.scandir(profiles_dir) as entries:
-        count = sum(1 for entry in entries if entry.name.endswith(".yml"))
-    if count < workers.APART_FROM or workers.count() < 2:
-        return None
-    return workers.started(workers.count())
+        return sum(1 for entry in entries if entry.name.endswith(".yml"))
+
+
+# What forked workers find here instead of being sent it: (directory, vocabulary, settings, photos).
+_inherited: tuple | None = None
 
 
 class Rest:
-    """The generated pages and the search data: made by worker processes if there are any, else on demand."""
+    """The generated pages and the search data: made by worker processes if there are any, else on demand.
 
-    def __init__(self, args: tuple, helpers: ProcessPoolExecutor | None) -> None:
+    `helpers` are workers started earlier, which are sent the work's inputs; with `fork`,
+    workers are forked now and inherit them.
+    """
+
+    def __init__(self, args: tuple, helpers: ProcessPoolExecutor | None = None, fork: bool = False) -> None:
+        global _inherited
         self._args = args
-        self._helpers = helpers
         self._jobs: list[Future] = []
         self._done: tuple[list[Page], str] | None = None
+        sent: tuple | None = args
+        if fork:
+            _inherited, sent = args, None
+            helpers = workers.forked(workers.count())
+        self._helpers = helpers
         if helpers is not None:
             parts = workers.count()
             try:
-                self._jobs.append(helpers.submit(_search_script, *args))
-                self._jobs += [helpers.submit(_render_part, *args, part, parts) for part in range(parts)]
+                self._jobs.append(helpers.submit(_work, "search", 0, 1, sent))
+                self._jobs += [helpers.submit(_work, "pages", part, parts, sent) for part in range(parts)]
             except workers.FAILURES:
                 self.close()
 
@@ -120,11 +132,13 @@ class Rest:
             finally:
                 self.close()
             if self._done is None:
-                self._done = _render_part(*self._args, 0, 1), _search_script(*self._args)
+                self._done = _work("pages", 0, 1, self._args), _work("search", 0, 1, self._args)
         return self._done
 
     def close(self) -> None:
         """Stop the worker processes; work not collected yet is dropped."""
+        global _inherited
+        _inherited = None
         if self._helpers is not None:
             self._helpers.shutdown(cancel_futures=True)
             self._helpers = None
@@ -139,9 +153,9 @@ class Rest:
         return pages, search
 
 
-def _render_part(directory: Directory, vocab, settings: Settings, planned: dict, part: int, parts: int) -> list[Page]:
+def _work(job: str, part: int, parts: int, args: tuple | None):
+    """The search data script (job "search"), or every `parts`-th generated page from `part` on."""
+    directory, vocab, settings, planned = args or _inherited
+    if job == "search":
+        return search_index.script(search_index.data(directory, vocab, settings, planned, hue))
     return list(Renderer(directory, vocab, settings, planned).generated_pages(part, parts))
-
-
-def _search_script(directory: Directory, vocab, settings: Settings, planned: dict) -> str:
-    return search_index.script(search_index.data(directory, vocab, settings, planned, hue))

@@ -141,7 +141,7 @@ def _load_all(files: list[Path], settings: dict) -> list[tuple[Mentor | None, li
         return _load_chunk(files, settings)
     chunks = [files[i::n] for i in range(n)]
     try:
-        with workers.pool(n) as pool:
+        with workers.forked(n) if workers.can_fork() else workers.pool(n) as pool:
             parts = list(pool.map(_load_chunk, chunks, [settings] * n))
     except workers.FAILURES:
         return _load_chunk(files, settings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -29,6 +30,20 @@ def pool(workers: int) -> ProcessPoolExecutor:
         # "__main__" (the mkdocs command, say) is imported once by the server, not once per worker.
         context.set_forkserver_preload(["__main__", "generator.loader", "generator.render", "generator.search_index"])
     return ProcessPoolExecutor(workers, mp_context=context)
+
+
+def can_fork() -> bool:
+    """Whether workers may be forked from this process: on Linux, with no other thread running.
+
+    A forked worker starts at once, with every module and object this process has; but it
+    copies the locks other threads may be holding, so only a single-threaded process forks.
+    """
+    return sys.platform == "linux" and threading.active_count() == 1
+
+
+def forked(workers: int) -> ProcessPoolExecutor:
+    """A pool of processes forked from this one at the first job, before the pool starts any thread."""
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
 
 
 def started(workers: int) -> ProcessPoolExecutor:

@@ -124,15 +124,20 @@ def test_index_is_the_one_lunr_itself_builds(sample, tmp_path, count) -> None:
     assert search_index.index(directory, vocab) == stock
 
 
-def test_parallel_build_matches_serial_build(monkeypatch) -> None:
+@pytest.mark.parametrize("fork", [True, False], ids=["forked workers", "workers from a clean process"])
+def test_parallel_build_matches_serial_build(monkeypatch, fork) -> None:
+    from generator import workers
     from generator.build import build
 
     settings = Settings(today=TODAY)
     serial = build(ROOT / "mentors", settings)
     assert serial.rest._helpers is None
-    monkeypatch.setattr("generator.workers.PARALLEL_FROM", 2)
-    monkeypatch.setattr("generator.workers.APART_FROM", 2)
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(workers, "APART_FROM", 2)
+    monkeypatch.setattr(workers, "can_fork", lambda: fork)
     parallel = build(ROOT / "mentors", settings)
     assert parallel.rest._jobs, "the pages and the index were not handed to worker processes"
+    method = parallel.rest._helpers._mp_context.get_start_method()
+    assert method == "fork" if fork else method != "fork"
     assert parallel.everything() == serial.everything()
     assert len(serial.everything()[0]) > len(serial.pages) > 1
