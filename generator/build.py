@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,17 +60,54 @@ def build(profiles_dir: Path, settings: Settings) -> Built:
     generated pages and the search data are still being made in worker processes, while
     the engine does its own part: `Built.rest` waits for them.
     """
+    return start(profiles_dir, settings)()
+
+
+def start(profiles_dir: Path, settings: Settings) -> Callable[[], Built]:
+    """Begin `build`; calling the result finishes it, and raises ProfilesInvalid.
+
+    Between the two, the caller can do its own preparation: for a large directory the
+    profiles load meanwhile, in a forked process where that is safe (see workers.can_fork).
+    """
     rules = Rules(
         today=settings.today,
         warn_after_months=settings.warn_after_months,
         hide_after_months=settings.hide_after_months,
     )
-    large = _count(profiles_dir) >= workers.APART_FROM and workers.count() >= 2
-    # Forked workers start once the directory is loaded, and inherit it; others start now, clean.
-    fork = large and workers.can_fork()
-    helpers = workers.started(workers.count()) if large and not fork else None
+    if _count(profiles_dir) < workers.APART_FROM or workers.count() < 2:
+        return lambda: _finish(loader.load([profiles_dir], rules), settings)
+    if not workers.can_fork():
+        # Workers from a clean process take a moment to start: start them now, load here.
+        helpers = workers.started(workers.count())
+        return lambda: _finish(_loaded_or_stop(helpers, profiles_dir, rules), settings, helpers)
+    pool = workers.forked(1)
+    loading = pool.submit(loader.load, [profiles_dir], rules)
+
+    def finish() -> Built:
+        try:
+            loaded = loading.result()
+        except workers.FAILURES:
+            loaded = None
+        finally:
+            pool.shutdown()  # and its thread: the rest's workers fork from a single thread again
+        # The rest's workers are forked once the directory is made, and inherit it.
+        return _finish(loaded or loader.load([profiles_dir], rules), settings, fork=workers.can_fork())
+
+    return finish
+
+
+def _loaded_or_stop(helpers: ProcessPoolExecutor, profiles_dir: Path, rules: Rules) -> loader.Loaded:
     try:
-        loaded = loader.load([profiles_dir], rules)
+        return loader.load([profiles_dir], rules)
+    except BaseException:
+        helpers.shutdown(cancel_futures=True)
+        raise
+
+
+def _finish(
+    loaded: loader.Loaded, settings: Settings, helpers: ProcessPoolExecutor | None = None, fork: bool = False
+) -> Built:
+    try:
         errors = [p for p in loaded.problems if p.severity == "error"]
         if errors:
             raise ProfilesInvalid(errors)

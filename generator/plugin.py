@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import clock, loader, offline, photos, search_index, shell
-from .build import Built, ProfilesInvalid, build, static_files
+from .build import Built, ProfilesInvalid, start, static_files
 from .render import SETTINGS_SCRIPT, Page
 from .settings import DEFAULT_BODY, DEFAULT_SUBJECT, OPTIONS, Settings, from_options
 
@@ -56,6 +56,7 @@ class MentorDirectoryConfig(base.Config):
 
 class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
     command = "build"  # `mkdocs serve` gets no service worker: it would cache the live-reload requests
+    built: Built | None = None  # from on_files on
 
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
@@ -67,7 +68,10 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             os.environ["SOURCE_DATE_EPOCH"] = epoch
         self.settings = self._settings(config, clock.build_date(root))
         self.profiles_dir = root / self.config.profiles
-        self.built = self._load()
+        # The profiles load (for a large directory, in a forked process) while MkDocs reads the
+        # theme; on_files collects them.
+        self.finish_build = start(self.profiles_dir, self.settings)
+        self.built = None
         self.shell_html = None
         # Lowest priority: a project's own overrides/ can still replace the page layout.
         config.theme.dirs.append(str(Path(__file__).parent / "theme"))
@@ -84,6 +88,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
+        self.built = self._load()
         self.guidance = [f.url for f in files.documentation_pages() if not f.generated_by]
         for page in self.built.pages:
             # Only the directory is in mkdocs.yml's nav; the browse indexes are linked from it.
@@ -133,8 +138,8 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             _write(site / offline.SERVICE_WORKER, offline.service_worker(site, self.guidance).encode("utf-8"))
 
     def on_build_error(self, *, error) -> None:
-        if built := getattr(self, "built", None):
-            built.rest.close()
+        if self.built is not None:
+            self.built.rest.close()
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.profiles_dir))
@@ -151,7 +156,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
 
     def _load(self) -> Built:
         try:
-            built = build(self.profiles_dir, self.settings)
+            built = self.finish_build()
         except ProfilesInvalid as exc:
             listed = "\n".join(p.text() for p in exc.problems[:20])
             more = f"\n... and {len(exc.problems) - 20} more" if len(exc.problems) > 20 else ""
