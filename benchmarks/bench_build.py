@@ -1,10 +1,11 @@
 """How long a full `mkdocs build` takes, how much memory and how much output, against the naive ways.
 
-    python benchmarks/bench_build.py [--sizes 100 1000 10000] [--naive 1000]
+    python benchmarks/bench_build.py [--sizes 100 1000 10000] [--naive 1000] [--repeat 3]
 
-For each size it builds the real site from synthetic profiles. At the --naive size it also
-builds the same mentors as one hand-written Markdown page each with Material, first in
-Material's default navigation, then kept out of it, and prints the ratios.
+For each size it builds the real site from synthetic profiles, --repeat times, and prints
+the median time with the fastest and slowest (a shared machine's speed varies). At the
+--naive size it also builds the same mentors as one hand-written Markdown page each with
+Material, first in Material's default navigation, then kept out of it, and prints the ratios.
 """
 
 from __future__ import annotations
@@ -83,10 +84,20 @@ def naive_project(folder: Path, count: int, in_nav: bool) -> Path:
     return folder / "mkdocs.yml"
 
 
+def repeated(config: Path, folder: Path, times: int) -> dict:
+    """The median build of `times`, each into a new site folder, with the fastest and slowest time."""
+    runs = sorted((build(config, folder / f"site-{i}") for i in range(times)), key=lambda r: r["seconds"])
+    median = dict(runs[len(runs) // 2])
+    median["range"] = (runs[0]["seconds"], runs[-1]["seconds"])
+    return median
+
+
 def row(name: str, count: int, result: dict) -> str:
     per = result["bytes"] / count / 1024
+    low, high = result.get("range", (result["seconds"], result["seconds"]))
+    spread = f" ({low:.2f}-{high:.2f})" if high > low else ""
     return (
-        f"| {name} | {count:,} | {result['seconds']:.2f} s | {result['peak_mb']:.0f} MB | "
+        f"| {name} | {count:,} | {result['seconds']:.2f} s{spread} | {result['peak_mb']:.0f} MB | "
         f"{result['bytes'] / 1024 / 1024:.1f} MB | {per:.1f} KB |"
     )
 
@@ -95,15 +106,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--naive", type=int, default=1000, help="size for the naive comparisons (0 to skip)")
+    parser.add_argument("--repeat", type=int, default=3, help="builds of each size; the median is shown")
     args = parser.parse_args()
-    print("| build | mentors | time | peak memory | output | output per mentor |")
+    print("| build | mentors | time, median (fastest-slowest) | peak memory | output | output per mentor |")
     print("|---|---|---|---|---|---|")
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for count in args.sizes:
             folder = Path(tmp) / f"real-{count}"
             folder.mkdir()
-            results[("real", count)] = result = build(real_project(folder, count), folder / "site")
+            results[("real", count)] = result = repeated(real_project(folder, count), folder, args.repeat)
             print(row("this project", count, result), flush=True)
         if args.naive:
             count = args.naive
