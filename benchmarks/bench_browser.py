@@ -108,7 +108,7 @@ def data_size(count: int) -> tuple[int, int]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = synthetic.write(count, Path(tmp) / "mentors")
         built = build_core(folder, Settings(today=dt.date(2026, 11, 18)))
-        raw = built.assets[search_index.DATA_SCRIPT].encode("utf-8")
+        raw = built.everything()[1][search_index.DATA_SCRIPT].encode("utf-8")
     return len(raw), len(gzip.compress(raw, 9))
 
 

@@ -141,3 +141,14 @@ def test_parallel_build_matches_serial_build(monkeypatch, fork) -> None:
     assert method == "fork" if fork else method != "fork"
     assert parallel.everything() == serial.everything()
     assert len(serial.everything()[0]) > len(serial.pages) > 1
+
+
+def test_the_browser_benchmark_measures_the_data_the_site_ships() -> None:
+    """The benchmarks use the core's API too: a change to it must not leave them broken."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import bench_browser
+
+    raw, gzipped = bench_browser.data_size(40)
+    assert 0 < gzipped < raw
