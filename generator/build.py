@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from . import loader, photos, search_index, workers
@@ -74,14 +75,15 @@ def start(profiles_dir: Path, settings: Settings) -> Callable[[], Built]:
         warn_after_months=settings.warn_after_months,
         hide_after_months=settings.hide_after_months,
     )
+    load = partial(loader.load, [profiles_dir], rules)
     if _count(profiles_dir) < workers.APART_FROM or workers.count() < 2:
-        return lambda: _finish(loader.load([profiles_dir], rules), settings)
+        return lambda: _finish(load, settings)
     if not workers.can_fork():
         # Workers from a clean process take a moment to start: start them now, load here.
         helpers = workers.started(workers.count())
-        return lambda: _finish(_loaded_or_stop(helpers, profiles_dir, rules), settings, helpers)
+        return lambda: _finish(load, settings, helpers)
     pool = workers.forked(1)
-    loading = pool.submit(loader.load, [profiles_dir], rules)
+    loading = pool.submit(load)
 
     def finish() -> Built:
         try:
@@ -91,23 +93,20 @@ def start(profiles_dir: Path, settings: Settings) -> Callable[[], Built]:
         finally:
             pool.shutdown()  # and its thread: the rest's workers fork from a single thread again
         # The rest's workers are forked once the directory is made, and inherit it.
-        return _finish(loaded or loader.load([profiles_dir], rules), settings, fork=workers.can_fork())
+        return _finish(lambda: loaded or load(), settings, fork=workers.can_fork())
 
     return finish
 
 
-def _loaded_or_stop(helpers: ProcessPoolExecutor, profiles_dir: Path, rules: Rules) -> loader.Loaded:
-    try:
-        return loader.load([profiles_dir], rules)
-    except BaseException:
-        helpers.shutdown(cancel_futures=True)
-        raise
-
-
 def _finish(
-    loaded: loader.Loaded, settings: Settings, helpers: ProcessPoolExecutor | None = None, fork: bool = False
+    load: Callable[[], loader.Loaded],
+    settings: Settings,
+    helpers: ProcessPoolExecutor | None = None,
+    fork: bool = False,
 ) -> Built:
+    """Load (or collect) the profiles and make the directory; stop the helpers if that fails."""
     try:
+        loaded = load()
         errors = [p for p in loaded.problems if p.severity == "error"]
         if errors:
             raise ProfilesInvalid(errors)

@@ -142,13 +142,13 @@ class Builder(lunr_builder.Builder):
         self._documents[doc_ref] = attributes or {}
         self.document_count += 1
         for field_name in self._fields:
-            terms = [term for term in map(self._term, doc[field_name]) if term]
+            terms = [term for term in map(self._term, doc[field_name]) if term is not None]
             field_ref = str(FieldRef(doc_ref, field_name))
             self._field_refs.append((field_ref, doc_ref, field_name))
             # Counter keeps first-seen order, as lunr's defaultdict does: terms get the same indexes.
-            self.field_term_frequencies[field_ref] = Counter(terms)
+            frequencies = self.field_term_frequencies[field_ref] = Counter(terms)
             self.field_lengths[field_ref] = len(terms)
-            for term in self.field_term_frequencies[field_ref]:
+            for term in frequencies:
                 posting = self.inverted_index.get(term)
                 if posting is None:
                     posting = self.inverted_index[term] = {name: {} for name in self._fields}
@@ -157,11 +157,10 @@ class Builder(lunr_builder.Builder):
                 posting[field_name][doc_ref] = {}  # no metadata is kept (lunr's whitelist is empty)
 
     def _term(self, word: str) -> str | None:
-        term = self._terms.get(word, "")
-        if term == "":
+        if word not in self._terms:
             tokens = self.pipeline.run([Token(word.lower())])
-            term = self._terms[word] = str(tokens[0]) if tokens else None
-        return term
+            self._terms[word] = str(tokens[0]) if tokens else None
+        return self._terms[word]
 
     def _create_field_vectors(self) -> None:
         # lunr's BM25 scores, term for term, with the field references split once instead of per use.

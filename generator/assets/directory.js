@@ -151,7 +151,7 @@
     this.announce = document.createElement("span");
     this.announce.className = "mdir-sr-only";
     this.announce.setAttribute("role", "status");
-    this.send.parentNode.appendChild(this.announce);
+    actions.appendChild(this.announce);
     Array.prototype.forEach.call(box.querySelectorAll("[data-copy]"), function (button) {
       button.addEventListener("click", this.copy.bind(this, button));
     }, this);

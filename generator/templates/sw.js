@@ -51,12 +51,17 @@ async function cacheFirst(request, key) {
   return (await caches.match(key, { cacheName: VERSION })) || fetch(request);
 }
 
+// The network's answer, kept in the cache under `key` when it is a good one.
+async function fetchAndKeep(cache, request, key) {
+  const response = await fetch(request);
+  if (response.ok) await cache.put(key, response.clone());
+  return response;
+}
+
 async function networkFirst(request, key) {
   const cache = await caches.open(VERSION);
   try {
-    const response = await fetch(request);
-    if (response.ok) await cache.put(key, response.clone());
-    return response;
+    return await fetchAndKeep(cache, request, key);
   } catch (error) {
     const saved = await cache.match(key);
     if (saved) return saved;
@@ -67,9 +72,7 @@ async function networkFirst(request, key) {
 async function recent(request) {
   const cache = await caches.open(RECENT);
   try {
-    const response = await fetch(request);
-    if (response.ok) await cache.put(request, response.clone());
-    return response;
+    return await fetchAndKeep(cache, request, request);
   } catch (error) {
     const saved = await cache.match(request, { ignoreSearch: true });
     // The server's Date header says when the copy was made; no date counts as too old.
