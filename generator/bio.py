@@ -31,6 +31,16 @@ def to_html(text: str) -> str:
     ).strip()
 
 
+def link_targets(text: str) -> list[str]:
+    """Every address the bio's Markdown links to, as the renderer reads it."""
+    found = []
+    for token in _markdown().parse(text):
+        for child in token.children or ():
+            if child.type == "link_open":
+                found.append(str(child.attrGet("href") or ""))
+    return found
+
+
 def plain(text: str, limit: int = 200) -> str:
     """A short plain-text summary of a bio, cut at a word boundary."""
     words = " ".join(_strip_markup(text).split())

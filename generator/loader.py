@@ -22,7 +22,7 @@ MAX_BYTES = 64 * 1024
 VOCABULARY_FILE = "_vocabulary.yml"
 TEMPLATE_FILE = "_template.yml"
 _EXAMPLE_FIELDS = ("name", "email", "headline", "bio")
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")
 
 
 @dataclass

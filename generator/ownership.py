@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import gitdiff, yaml_strict
-from .problems import ProfileError, _gh_property
+from .problems import ProfileError, gh_message, gh_property
 
-PROFILE = re.compile(r"^mentors/[^_/][^/]*\.ya?ml$")
+PROFILE = re.compile(r"^mentors/[^_/][^/]*\.ya?ml\Z")
 # Only image files count as photos: anything else in mentors/photos/ needs a maintainer.
-PHOTO = re.compile(r"^mentors/photos/[^/]+\.(?:jpe?g|png|webp)$", re.IGNORECASE)
+PHOTO = re.compile(r"^mentors/photos/[^/]+\.(?:jpe?g|png|webp)\Z", re.IGNORECASE)
 _UNREAD = "its version on the base branch cannot be read, so no one can be shown to own it"
 
 
@@ -130,13 +130,9 @@ def report(findings: list[Finding], fmt: str) -> list[str]:
     lines = []
     for f in findings:
         kind, title = ("notice", "Ownership") if f.ok else ("warning", "Needs a maintainer")
-        lines.append(f"::{kind} file={_gh_property(f.path)},title={title}::{_gh_message(f.message)}")
+        lines.append(f"::{kind} file={gh_property(f.path)},title={title}::{gh_message(f.message)}")
     kind = "warning" if any(not f.ok for f in findings) else "notice"
-    return lines + [f"::{kind} title=Ownership::{_gh_message(verdict(findings))}"]
-
-
-def _gh_message(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return lines + [f"::{kind} title=Ownership::{gh_message(verdict(findings))}"]
 
 
 def check(author: str, base: str, head: str, repo: Path) -> list[Finding]:

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from .characters import reason, shown
+
 Severity = Literal["error", "warning"]
 
 
@@ -21,19 +23,26 @@ class Problem:
     message: str
 
     def text(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        """One line for a terminal or a build log: what the profile says cannot start a line or move the cursor."""
+        return f"{shown(self.path)}:{self.line}:{self.col}: {self.severity}: {shown(self.message)}"
 
     def github(self) -> str:
-        # Workflow commands end at a newline; '%', CR and LF must be escaped in
-        # the message and ',' and ':' as well in properties.
-        msg = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        path = _gh_property(self.path)
+        """A workflow command that makes an annotation on the file and line."""
         title = "Profile error" if self.severity == "error" else "Profile warning"
-        return f"::{self.severity} file={path},line={self.line},col={self.col},title={title}::{msg}"
+        return (
+            f"::{self.severity} file={gh_property(self.path)},line={self.line},col={self.col},title={title}"
+            f"::{gh_message(self.message)}"
+        )
 
 
-def _gh_property(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+def gh_message(value: str) -> str:
+    """Text for a workflow command's message: '%', CR and LF escaped as the toolkit does, controls as \\u."""
+    return shown(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+
+
+def gh_property(value: str) -> str:
+    """Text for a workflow command's property (file=, title=): ':' and ',' escaped as well."""
+    return gh_message(value).replace(":", "%3A").replace(",", "%2C")
 
 
 class ProfileError(Exception):
@@ -48,7 +57,18 @@ class ProfileError(Exception):
 
 def to_json(problems: Iterable[Problem]) -> str:
     """Problems as a JSON array, for machines."""
-    return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)
+    text = json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)
+    # The same data, with every character a terminal would act on written as a JSON escape.
+    # json.dumps has escaped every newline inside a string: the ones left are its own layout.
+    return "".join(_json_escape(ch) if ch != "\n" and reason(ch) else ch for ch in text)
+
+
+def _json_escape(ch: str) -> str:
+    code = ord(ch)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def summary(problems: list[Problem], files: int) -> str:

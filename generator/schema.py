@@ -33,7 +33,7 @@ EXAMPLES = {
 _CHECKED_ELSEWHERE = {"topics", "sectors", "languages", "country", "time_zone"}
 
 KEY = "<key>"
-_WHOLE_NUMBER = re.compile(r"^(0|[1-9][0-9]*)$")
+_WHOLE_NUMBER = re.compile(r"(0|[1-9][0-9]*)")
 
 
 @cache
@@ -49,15 +49,24 @@ def _validator() -> Any:
     # is a tenth of a build's start-up.
     import jsonschema
 
-    return jsonschema.Draft202012Validator(schema())
+    return jsonschema.Draft202012Validator(_whole_value(schema()))
 
 
 @cache
 def _is_valid() -> Any:
     # The schema uses only keywords that mean the same in draft 7, which fastjsonschema
     # compiles to plain Python: a yes/no about 20 times faster than walking the schema.
-    draft7 = dict(schema(), **{"$schema": "http://json-schema.org/draft-07/schema#"})
+    draft7 = dict(_whole_value(schema()), **{"$schema": "http://json-schema.org/draft-07/schema#"})
     return fastjsonschema.compile(draft7)
+
+
+def _whole_value(node: Any) -> Any:
+    """The schema with each pattern's final '$' as '\\Z': in Python '$' also matches before a final newline."""
+    if isinstance(node, dict):
+        return {k: re.sub(r"(?<!\\)\$$", r"\\Z", v) if k == "pattern" else _whole_value(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_whole_value(v) for v in node]
+    return node
 
 
 def fields() -> list[str]:
@@ -74,7 +83,7 @@ def coerce(data: dict[str, Any]) -> dict[str, Any]:
     out = dict(data)
     for key, value in data.items():
         if props.get(key, {}).get("type") == "integer" and isinstance(value, str):
-            if _WHOLE_NUMBER.match(value):
+            if _WHOLE_NUMBER.fullmatch(value):
                 out[key] = int(value)
     return out
 

@@ -16,7 +16,7 @@ from .problems import Problem, ProfileError
 from .validate import Rules
 from .vocabulary import Vocabulary
 
-_PHOTO_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.(jpg|jpeg|png|webp)$")
+_PHOTO_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.(jpg|jpeg|png|webp)\Z")
 _SUPPORT = ("_vocabulary.yml", "_template.yml")
 _MAX_OTHERS = 50
 _HOW = {"A": "added", "M": "changed", "D": "removed", "R": "renamed"}

@@ -13,16 +13,12 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 
-from . import schema, vocabulary
+from . import characters, photocheck, schema, urls, vocabulary
+from .bio import link_targets
 from .model import Mentor, months_between
 from .yaml_strict import Document
 
 FREE_TEXT = ("name", "pronouns", "headline", "bio", "city", "course")
-PHOTO_MAX_BYTES = 300 * 1024
-_PHOTO_MAGIC = {
-    b"\xff\xd8\xff": "JPEG",
-    b"\x89PNG\r\n\x1a\n": "PNG",
-}
 _HTML = re.compile(r"<[A-Za-z!/?]")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _BARE_URL = re.compile(r"(?<![(<\w])(?:https?|javascript|data|vbscript):[^\s)>]+", re.IGNORECASE)
@@ -176,29 +172,46 @@ def _time_zone(value: str, vocab, rules) -> Any:
 
 
 def _bio(value: str, vocab, rules) -> Any:
+    yield from _text("bio", multiline=True)(value, vocab, rules)
     if _HTML.search(value):
         yield (), "The bio cannot hold HTML tags such as <b> or <a>: write plain text; *stars* give emphasis."
     if "![" in value:
         yield (), "The bio cannot hold images: add a photo with the 'photo' field instead."
-    targets = _MD_LINK.findall(value) + _BARE_URL.findall(value)
-    for target in targets:
+    targets = _MD_LINK.findall(value) + _BARE_URL.findall(value) + link_targets(value)
+    for target in dict.fromkeys(targets):
         if not target.lower().startswith("https://"):
             yield (), f"The bio links to '{target}': only https:// links are allowed."
+        elif why := urls.problem(target):
+            yield (), f"The bio links to '{target}': {why}"
+
+
+def _links(value: dict, vocab, rules) -> Any:
+    if not isinstance(value, dict):
+        return
+    for kind, url in value.items():
+        if isinstance(url, str) and kind in urls.HOSTS:
+            why = urls.problem(url) or urls.wrong_host(kind, url)
+            if why:
+                yield (kind,), why
+
+
+def _text(key: str, multiline: bool = False):
+    """Free text must show something, and stay on one line unless it is the bio."""
+
+    def check(value: str, vocab, rules) -> Any:
+        if not isinstance(value, str):
+            return
+        if not any(ch.isprintable() and not ch.isspace() and not characters.reason(ch) for ch in value):
+            yield (), f"'{key}' has no letters or digits in it: write your {key.replace('_', ' ')}, or remove the line."
+        elif not multiline and ("\n" in value.rstrip("\n") or "\t" in value):
+            yield (), f"'{key}' must be one line of text: join the lines, or remove the '|' or '>' after '{key}:'."
+
+    return check
 
 
 def _photo(value: str, vocab, rules: Rules) -> Any:
-    path = rules.photos_dir / value
-    if path.is_symlink() or not path.is_file():
-        yield (), f"There is no file '{value}' in mentors/photos/: upload it there, or remove the 'photo' line."
-        return
-    size = path.stat().st_size
-    if size > PHOTO_MAX_BYTES:
-        yield (), f"'{value}' is {size // 1024} KB; the most is 300 KB. Save a smaller copy (about 800 pixels wide)."
-        return
-    with path.open("rb") as handle:
-        head = handle.read(12)
-    if not (any(head.startswith(m) for m in _PHOTO_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")):
-        yield (), f"'{value}' is not a JPEG, PNG or WebP image: export it again in one of those formats."
+    for message, *severity in photocheck.problems(rules.photos_dir / value, value):
+        yield (), message, *severity
 
 
 _CHECKS = {
@@ -213,7 +226,8 @@ _CHECKS = {
     "time_zone": _time_zone,
     "bio": _bio,
     "photo": _photo,
-}
+    "links": _links,
+} | {key: _text(key, key == "bio") for key in FREE_TEXT if key != "bio"}
 
 
 def _mentor(data: dict[str, Any], slug: str, source: Path, rules: Rules) -> Mentor:

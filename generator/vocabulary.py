@@ -13,7 +13,7 @@ from babel import Locale
 
 # Babel's territory list also holds groupings, private-use and reserved codes outside ISO 3166-1.
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"}
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,12 @@ duplicate keys can be refused with the line they are on.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from . import characters
 from .problems import ProfileError
 
 Path = tuple[str | int, ...]
@@ -22,12 +22,6 @@ Position = tuple[int, int]
 
 _Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
-# Characters that change how text displays without being visible, or that no editor
-# shows at all. ZWJ (U+200D) and ZWNJ (U+200C) are real writing in Persian, Arabic,
-# Indic scripts and emoji, so they are not here.
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
-)
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 
 
@@ -63,18 +57,9 @@ def scan_text(text: str) -> list[tuple[int, int, str]]:
     for match in _TAB_INDENT.finditer(text):
         line, col = _line_col(text, match.end() - 1)
         found.append((line, col, "This line is indented with a tab: use spaces, not tabs."))
-    for match in _INVISIBLE.finditer(text):
-        line, col = _line_col(text, match.start())
-        char = match.group()
-        name = unicodedata.name(char, "control character")
-        found.append(
-            (
-                line,
-                col,
-                f"Invisible character U+{ord(char):04X} ({name}): delete it. "
-                "Characters like this can make text display differently from what it says.",
-            )
-        )
+    for index, char, why in characters.refused(text, allowed="\t\n\r"):
+        line, col = _line_col(text, index)
+        found.append((line, col, characters.describe(char, why)))
     return found
 
 
@@ -165,6 +150,7 @@ class _Composer:
         if event.tag is not None and event.tag != "!":
             self._problem(line, col, f"YAML tags ({event.tag!r}) are not allowed: remove it.")
         if isinstance(event, yaml.ScalarEvent):
+            self._escaped_characters(event, line, col)
             if not event.style:  # plain: the C parser says '', the Python one None
                 self._note_comment(event, path)
             return event.value
@@ -185,6 +171,7 @@ class _Composer:
                 self._value(self._next(), path + ("?",))
                 continue
             key = key_event.value
+            self._escaped_characters(key_event, line, col)
             if key in mapping:
                 first = self.doc.keys[path + (key,)][0]
                 self._problem(
@@ -197,6 +184,15 @@ class _Composer:
             self.doc.keys[path + (key,)] = (line, col)
             mapping[key] = self._value(self._next(), path + (key,))
         return mapping
+
+    def _escaped_characters(self, event: Any, line: int, col: int) -> None:
+        # Characters typed into the file are reported where they stand by scan_text; these came
+        # from escapes such as "\u202e" or "\x1b", judged on the value YAML made of them.
+        source = "\n".join(self.lines[event.start_mark.line : event.end_mark.line + 1])
+        for _, char, why in characters.refused(event.value, allowed="\t\n"):
+            if char not in source:
+                self._problem(line, col, characters.describe(char, why) + " (It was written as an escape.)")
+                return
 
     def _note_comment(self, event: Any, path: Path) -> None:
         line = event.end_mark.line

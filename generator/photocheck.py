@@ -1,0 +1,68 @@
+"""A mentor's photo checked at check time, by decoding it, so that whatever passes also builds.
+
+The limits: at most MAX_BYTES on disk, MAX_SIDE pixels a side and MAX_PIXELS in all. A phone
+photo is about 12 megapixels; a 300 KB file declaring more is a trick, not a portrait.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+MAX_BYTES = 300 * 1024
+MAX_SIDE = 4000
+MAX_PIXELS = 16_000_000
+FORMATS = ("JPEG", "PNG", "WEBP")
+_LIMIT = f"{MAX_SIDE} pixels a side and {MAX_PIXELS // 1_000_000} megapixels in all"
+_GPS_IFD = 0x8825
+_EXPORT = "export it again as a JPEG, PNG or WebP"
+
+
+def problems(path: Path, name: str) -> Iterator[tuple[str, ...]]:
+    """Yield (message,) for each error and (message, 'warning') for each warning about one photo file."""
+    if path.is_symlink() or not path.is_file():
+        yield (f"There is no file '{name}' in mentors/photos/: upload it there, or remove the 'photo' line.",)
+        return
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        yield (
+            f"'{name}' is {size // 1024} KB; the most is {MAX_BYTES // 1024} KB. Save a smaller copy "
+            "(about 800 pixels wide).",
+        )
+        return
+    try:
+        yield from _decoded(path, name)
+    except UnidentifiedImageError:
+        yield (f"'{name}' is not a JPEG, PNG or WebP image that can be opened: {_EXPORT}.",)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        yield (f"'{name}' claims to be far bigger than a photo can be ({_LIMIT}): {_EXPORT}, about 800 pixels wide.",)
+    except (OSError, ValueError, SyntaxError, EOFError, MemoryError):
+        # Pillow says OSError for truncated or corrupt data, and the rest for odd headers.
+        yield (f"'{name}' is damaged or cut short and cannot be shown: {_EXPORT}.",)
+
+
+def _decoded(path: Path, name: str) -> Iterator[tuple[str, ...]]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        # Only the three formats are parsed at all: no other decoder ever sees a contributor's bytes.
+        with Image.open(path, formats=list(FORMATS)) as image:
+            width, height = image.size
+            if width < 1 or height < 1 or max(width, height) > MAX_SIDE or width * height > MAX_PIXELS:
+                yield (
+                    f"'{name}' is {width} × {height} pixels; the most is {_LIMIT}. "
+                    "Save a smaller copy (about 800 pixels wide).",
+                )
+                return
+            gps = image.getexif().get_ifd(_GPS_IFD)
+            # Decode every pixel now, as the build will: a file cut short fails here, not there.
+            ImageOps.exif_transpose(image).convert("RGB")
+    if gps:
+        yield (
+            f"'{name}' holds the place it was taken (GPS data). The site's copies leave it out, but the "
+            "file you upload stays public in the repository: remove the location (for example "
+            f"'exiftool -gps:all= {name}', or export the photo again without location) and upload it again.",
+            "warning",
+        )
