@@ -56,10 +56,13 @@ def commit(ref: str, repo: Path) -> str:
         ) from None
 
 
-def changes(base: str, head: str, repo: Path) -> list[Change]:
-    """What head changes compared with where it left base (base...head), or with base itself if unrelated."""
+def changes(base: str, head: str, repo: Path, renames: bool = True) -> list[Change]:
+    """What head changes compared with where it left base (base...head), or with base itself if unrelated.
+
+    With renames=False a rename is its two ends, a deletion and an addition, each judged on its own.
+    """
     old, new = commit(base, repo), commit(head, repo)
-    args = ["diff", "--raw", "-z", "-M", "--no-ext-diff", "--no-textconv"]
+    args = ["diff", "--raw", "-z", "-M" if renames else "--no-renames", "--no-ext-diff", "--no-textconv"]
     try:
         out = git([*args, f"{old}...{new}"], repo)
     except GitError:
@@ -102,3 +105,55 @@ def read(ref: str, path: str, repo: Path) -> bytes | None:
         return git(["show", f"{ref}:{path}"], repo)
     except GitError:
         return None
+
+
+def tree(ref: str, folder: str, repo: Path) -> dict[str, tuple[str, str, int]]:
+    """Files directly in a folder at ref: path -> (mode, blob id, size)."""
+    out = git(["ls-tree", "-z", "-l", ref, "--", folder.rstrip("/") + "/"], repo).decode("utf-8", "surrogateescape")
+    found = {}
+    for entry in filter(None, out.split("\0")):
+        info, path = entry.split("\t", 1)
+        mode, kind, blob, size = info.split()
+        if kind == "blob":
+            found[path] = (mode, blob, int(size))
+    return found
+
+
+def blobs(ids: list[str], repo: Path) -> dict[str, bytes]:
+    """The contents of many blobs at once (one git process), each at most MAX_BLOB bytes."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return {}
+    try:
+        done = subprocess.run(
+            ["git", "cat-file", "--batch"],
+            cwd=repo,
+            input="\n".join(wanted).encode() + b"\n",
+            capture_output=True,
+            timeout=300,
+            check=True,
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise GitError(f"git could not read the files: {exc}") from None
+    out, at, found = done.stdout, 0, {}
+    for blob in wanted:
+        end = out.index(b"\n", at)
+        header = out[at:end].split()
+        at = end + 1
+        if len(header) < 3:
+            continue  # "<id> missing"
+        size = int(header[2])
+        if size <= MAX_BLOB:
+            found[blob] = out[at : at + size]
+        at += size + 1
+    return found
+
+
+def removed_within(ref: str, path: str, days: int, repo: Path) -> bool:
+    """True if path was deleted in ref's history within `days` days before ref's own commit."""
+    try:
+        when = git(["log", "-1", "--format=%ct", "--diff-filter=D", ref, "--", path], repo).strip()
+        now = git(["log", "-1", "--format=%ct", ref], repo).strip()
+    except GitError:
+        return False
+    return bool(when) and int(now) - int(when) <= days * 86400

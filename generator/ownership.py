@@ -7,17 +7,21 @@ vocabulary) needs a maintainer.
 
 from __future__ import annotations
 
+import functools
 import re
+import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import gitdiff, yaml_strict
+from . import gitdiff, photocheck, resemble, yaml_strict
 from .problems import ProfileError, gh_message, gh_property
+from .resemble import Person
 
 PROFILE = re.compile(r"^mentors/[^_/][^/]*\.ya?ml\Z")
 # Only image files count as photos: anything else in mentors/photos/ needs a maintainer.
 PHOTO = re.compile(r"^mentors/photos/[^/]+\.(?:jpe?g|png|webp)\Z", re.IGNORECASE)
+RECENT_DAYS = 365  # a file name removed this recently is not taken up again without a maintainer
 _UNREAD = "its version on the base branch cannot be read, so no one can be shown to own it"
 
 
@@ -34,24 +38,68 @@ class Finding:
 BaseReader = Callable[[str], "str | None"]
 
 
-def review(
-    author: str, changes: list[gitdiff.Change], base: BaseReader, photo_users: dict[str, list[str]]
-) -> list[Finding]:
-    """A finding for every changed path; photo_users maps a photo's file name to the profiles using it on base."""
+@dataclass
+class Context:
+    """What the review needs to know beyond the list of changes, read from git by `check`."""
+
+    base: BaseReader
+    photo_users: dict[str, list[str]] = field(default_factory=dict)  # photo file name -> profiles using it on base
+    head: dict[str, dict] = field(default_factory=dict)  # changed profile -> its fields at head
+    existing: Callable[[set[str]], list[Person]] = lambda leaving: []  # base profiles, but those leaving
+    removed: Callable[[str], bool] = lambda path: False  # deleted from base recently?
+    photo_errors: Callable[[str], list[str]] = lambda path: []  # what `check` says of a photo at head
+    photo_id: Callable[[str], str] = lambda name: ""  # a photo file name -> its blob id at head
+
+
+def review(author: str, changes: list[gitdiff.Change], context: Context) -> list[Finding]:
+    """A finding for every changed path. Renames must come as their two ends (a deletion and an addition)."""
     who = author.strip().lower()
+    profiles = [c for c in changes if PROFILE.match(c.path) and c.regular]
+    leaving = {c.path for c in profiles if c.status == "D" and _owner(context.base(c.path)) == who}
+    own = _own_photos(profiles, who, context)
     findings = []
     for change in changes:
-        paths = [change.path] + ([change.old_path] if change.old_path else [])
-        if not all(PROFILE.match(p) or PHOTO.match(p) for p in paths):
+        if not (PROFILE.match(change.path) or PHOTO.match(change.path)) or change.old_path:
             findings.append(_outside(change))
         elif not change.regular:
             message = f"{change.path} is not an ordinary file (a link or a submodule): a maintainer must look at it."
             findings.append(Finding(change.path, False, message))
         elif PHOTO.match(change.path):
-            findings.append(_photo(change, who, base, photo_users))
+            findings.append(_photo(change, who, context, own))
+        elif change.status == "A":
+            findings.append(_new_profile(change.path, context, leaving))
         else:
-            findings.append(_profile(change, who, base))
+            findings.append(_profile(change, who, context.base))
     return findings
+
+
+def _owner(text: str | None) -> str:
+    return (base_owner(text)[0] or "").lower()
+
+
+def _own_photos(profiles: list[gitdiff.Change], who: str, context: Context) -> set[str]:
+    """Photo file names that the author's own profiles in this pull request name at head."""
+    names = set()
+    for change in profiles:
+        data = context.head.get(change.path, {})
+        mine = (
+            _owner(context.base(change.path)) == who
+            if change.status == "M"
+            else (str(data.get("github", "")).strip().lower() == who)
+        )
+        if mine and isinstance(data.get("photo"), str):
+            names.add(data["photo"])
+    return names
+
+
+def _new_profile(path: str, context: Context, leaving: set[str]) -> Finding:
+    data = context.head.get(path, {})
+    person = Person.of(path, data, context.photo_id(str(data.get("photo", ""))))
+    matches = resemble.resembles(person, context.existing(leaving))
+    removed = context.removed(path)
+    if matches or removed:
+        return Finding(path, False, resemble.sentence(path, matches, removed))
+    return Finding(path, True, f"{path} is a new profile: anyone may add one.")
 
 
 def _outside(change: gitdiff.Change) -> Finding:
@@ -65,10 +113,8 @@ def _outside(change: gitdiff.Change) -> Finding:
 
 
 def _profile(change: gitdiff.Change, who: str, base: BaseReader) -> Finding:
-    if change.status == "A":
-        return Finding(change.path, True, f"{change.path} is a new profile: anyone may add one.")
-    path = change.old_path or change.path
-    verb = {"M": "changes", "D": "deletes", "R": f"renames (to {change.path})"}[change.status]
+    path = change.path
+    verb = {"M": "changes", "D": "deletes (or moves)"}[change.status]
     handle, why = base_owner(base(path))
     if handle is not None and handle.lower() == who:
         return Finding(change.path, True, f"{path}: the author {verb} their own profile (github: {handle}).")
@@ -94,21 +140,30 @@ def base_owner(text: str | None) -> tuple[str | None, str]:
     return None, "it has no 'github:' line on the base branch, so no one can be shown to own it"
 
 
-def _photo(change: gitdiff.Change, who: str, base: BaseReader, photo_users: dict[str, list[str]]) -> Finding:
-    path = change.old_path or change.path
-    if change.status == "A":
-        return Finding(change.path, True, f"{change.path} is a new photo: anyone may add one.")
-    users = photo_users.get(path.rsplit("/", 1)[-1], [])
-    others = [p for p in users if (base_owner(base(p))[0] or "").lower() != who]
-    verb = {"M": "replaces", "D": "deletes", "R": f"renames (to {change.path})"}[change.status]
+def _photo(change: gitdiff.Change, who: str, context: Context, own: set[str]) -> Finding:
+    path, name = change.path, change.path.rsplit("/", 1)[-1]
+    users = context.photo_users.get(name, [])
+    others = [p for p in users if _owner(context.base(p)) != who]
+    verb = {"A": "adds", "M": "replaces", "D": "deletes (or moves)"}[change.status]
     if others:
         return Finding(
-            change.path,
+            path,
             False,
             f"{path}: this pull request {verb} a photo used by {', '.join(others)}, which the author does not own. "
             "A maintainer must confirm the person asked for this change.",
         )
-    return Finding(change.path, True, f"{path}: the author {verb} a photo only their own profile uses, or none does.")
+    if change.status == "D":
+        return Finding(path, True, f"{path}: the author deletes a photo only their own profile uses, or none does.")
+    if errors := context.photo_errors(path):
+        return Finding(path, False, f"{path}: {errors[0]} A maintainer must look at this file.")
+    if not users and name not in own:
+        return Finding(
+            path,
+            False,
+            f"{path}: this pull request {verb} a photo that none of the author's own profiles in it uses. "
+            "A photo may come only with the profile that shows it: a maintainer must look at this file.",
+        )
+    return Finding(path, True, f"{path}: the author {verb} a photo for their own profile.")
 
 
 def verdict(findings: list[Finding]) -> str:
@@ -136,19 +191,88 @@ def report(findings: list[Finding], fmt: str) -> list[str]:
 
 
 def check(author: str, base: str, head: str, repo: Path) -> list[Finding]:
-    """Review what head changes compared with base, reading the base branch through git."""
-    base_id = gitdiff.commit(base, repo)
-    found = gitdiff.changes(base_id, head, repo)
+    """Review what head changes compared with base, reading both through git."""
+    base_id, head_id = gitdiff.commit(base, repo), gitdiff.commit(head, repo)
+    found = gitdiff.changes(base_id, head_id, repo, renames=False)
 
     def at_base(path: str) -> str | None:
-        raw = gitdiff.read(base_id, path, repo)
-        try:
-            return None if raw is None else raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            return None
+        return _decoded(gitdiff.read(base_id, path, repo))
 
-    touched = {c.old_path or c.path for c in found if PHOTO.match(c.old_path or c.path) and c.status != "A"}
-    return review(author, found, at_base, photo_users(touched, base_id, repo, at_base))
+    touched = {c.path for c in found if PHOTO.match(c.path)}
+    context = Context(
+        at_base,
+        photo_users(touched, base_id, repo, at_base),
+        head=_head_profiles(found, head_id, repo),
+        existing=lambda leaving: existing(base_id, repo, leaving),
+        removed=lambda path: gitdiff.removed_within(base_id, path, RECENT_DAYS, repo),
+        photo_errors=lambda path: _photo_errors(head_id, path, repo),
+        photo_id=lambda name: _blob_ids(head_id, repo).get(f"mentors/photos/{name}", ("", ""))[1],
+    )
+    return review(author, found, context)
+
+
+@functools.cache
+def _blob_ids(ref: str, repo: Path) -> dict[str, tuple[str, str, int]]:
+    return gitdiff.tree(ref, "mentors/photos", repo)
+
+
+def new_profile_concerns(paths: list[str], base: str, head: str, repo: Path) -> dict[str, str]:
+    """For each new profile that resembles one on base, or takes a recently removed file name: why."""
+    context = Context(
+        lambda path: None,
+        head={path: _parsed(_decoded(gitdiff.read(head, path, repo))) for path in paths},
+        existing=lambda leaving: existing(base, repo, leaving),
+        removed=lambda path: gitdiff.removed_within(base, path, RECENT_DAYS, repo),
+        photo_id=lambda name: _blob_ids(head, repo).get(f"mentors/photos/{name}", ("", ""))[1],
+    )
+    found = (_new_profile(path, context, set()) for path in paths)
+    return {f.path: f.message for f in found if not f.ok}
+
+
+def _decoded(raw: bytes | None) -> str | None:
+    try:
+        return None if raw is None else raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+def _parsed(text: str | None) -> dict:
+    try:
+        data = yaml_strict.parse(text).data if text else {}
+    except ProfileError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _head_profiles(found: list[gitdiff.Change], head: str, repo: Path) -> dict[str, dict]:
+    changed = [c.path for c in found if c.status != "D" and PROFILE.match(c.path)]
+    return {path: _parsed(_decoded(gitdiff.read(head, path, repo))) for path in changed}
+
+
+def existing(base: str, repo: Path, leaving: set[str]) -> list[Person]:
+    """Every profile on base (but those leaving), with its photo's blob id, to compare new profiles with."""
+    files = gitdiff.tree(base, "mentors", repo)
+    photos = _blob_ids(base, repo)
+    paths = [p for p in files if PROFILE.match(p) and p not in leaving]
+    texts = gitdiff.blobs([files[p][1] for p in paths], repo)
+    people = []
+    for path in paths:
+        data = _parsed(_decoded(texts.get(files[path][1])))
+        photo = photos.get(f"mentors/photos/{data.get('photo')}", ("", "", 0))[1]
+        people.append(Person.of(path, data, photo))
+    return people
+
+
+def _photo_errors(head: str, path: str, repo: Path) -> list[str]:
+    """The errors `check` would report for a photo file as it stands at head."""
+    data = gitdiff.read(head, path, repo)
+    name = path.rsplit("/", 1)[-1]
+    if data is None:
+        return [f"'{name}' is too big to be a photo."]
+    with tempfile.TemporaryDirectory(prefix="mentor-photo-") as tmp:
+        target = Path(tmp) / name
+        target.write_bytes(data)
+        return [message for message, *severity in photocheck.problems(target, name) if not severity]
 
 
 def photo_users(photos: set[str], base: str, repo: Path, at_base: BaseReader) -> dict[str, list[str]]:

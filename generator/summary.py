@@ -11,7 +11,7 @@ from pathlib import Path
 from . import gitdiff, loader, vocabulary, yaml_strict
 from .mdtext import code, escape, table
 from .model import Mentor
-from .ownership import PHOTO, PROFILE
+from .ownership import PHOTO, PROFILE, new_profile_concerns
 from .problems import Problem, ProfileError
 from .validate import Rules
 from .vocabulary import Vocabulary
@@ -31,6 +31,7 @@ class Changed:
     problems: list[Problem]
     mentor: Mentor | None = None
     name: str | None = None  # as the file gives it, even when the profile has errors
+    concern: str | None = None  # why a maintainer must look, such as a likeness to another profile
 
 
 def summarise(base: str, head: str, repo: Path, today: dt.date) -> str:
@@ -43,11 +44,13 @@ def summarise(base: str, head: str, repo: Path, today: dt.date) -> str:
     others = photos + [(c.path, "") for c in rest if not PHOTO.match(c.path)]
     present = [c for c in profiles if c.status != "D" and PROFILE.match(c.path)]
     checked, vocab = _check(present, head_id, repo, today)
+    added = [c.path for c in present if c.status == "A" and c.regular]
+    concerns = new_profile_concerns(added, base_id, head_id, repo) if added else {}
     entries = []
     for c in profiles:
         if c in present:
             how = {"A": "added", "M": "changed"}.get(c.status, f"renamed from {c.old_path}")
-            entries.append(Changed(c.path, how, *checked[c.path]))
+            entries.append(Changed(c.path, how, *checked[c.path], concern=concerns.get(c.path)))
         else:
             gone = c.old_path or c.path
             entries.append(Changed(gone, "removed", [], name=_field(gitdiff.read(base_id, gone, repo), "name")))
@@ -135,6 +138,8 @@ def _entry(entry: Changed, vocab: Vocabulary, today: dt.date) -> list[str]:
     title = entry.mentor.name if entry.mentor else entry.name
     heading = f"### {escape(title or entry.path)} ({escape(entry.how)})"
     lines = [heading, "", f"File: {code(entry.path)}", ""]
+    if entry.concern:
+        lines += [f"**A maintainer must look at this:** {escape(entry.concern)}", ""]
     if entry.how == "removed":
         return lines + ["This profile will no longer be on the site.", ""]
     errors = [p for p in entry.problems if p.severity == "error"]

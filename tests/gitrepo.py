@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -21,13 +22,39 @@ ENV = {
 }
 
 
+_WORDS = (
+    "teaching farming banking nursing law policy research design software health water energy schools "
+    "markets cities rivers trade finance writing radio film theatre sport rural coastal mining textiles "
+    "housing transport logistics shipping insurance audit statistics surveys climate forests wildlife "
+    "fisheries clinics pharmacy vaccines nutrition literacy libraries museums tourism hotels startups "
+    "grants charities unions courts elections budgets taxes customs ports railways roads bridges"
+).split()
+
+
+def bio(name: str) -> str:
+    """A bio of its own for each name, so that different sample people do not look alike."""
+    digest = hashlib.sha256(name.encode()).digest()
+    words = " ".join(_WORDS[b % len(_WORDS)] for b in digest[:24])
+    return f"  {name} has worked on {words}.\n  Ask about any of these.\n"
+
+
 def profile(name: str = "Ada Okafor", github: str | None = "ada-okafor-example", **changes: str) -> str:
-    """The fixture profile with another name and github line, and any 'key: value' lines replaced."""
+    """The fixture profile with another name and github line, and any 'key: value' lines replaced.
+
+    Another person than Ada gets an email address and a bio of their own, and no photo unless given one.
+    """
     text = (FIXTURES / "ada-okafor.yml").read_text(encoding="utf-8")
+    if name != "Ada Okafor":
+        slug = "-".join(name.lower().split())
+        text = text.replace("ada.okafor@example.org", f"{slug}@example.org").replace("photo: ada-okafor.png\n", "")
+        start, end = text.index("bio: |\n") + len("bio: |\n"), text.index("topics:")
+        text = text[:start] + bio(name) + text[end:]
     text = text.replace("name: Ada Okafor", f"name: {name}")
     text = text.replace("github: ada-okafor-example\n", f"github: {github}\n" if github else "")
     for key, value in changes.items():
         lines = [f"{key}: {value}" if line.startswith(f"{key}:") else line for line in text.splitlines()]
+        if not any(line.startswith(f"{key}:") for line in lines):
+            lines.insert(-1, f"{key}: {value}")
         text = "\n".join(lines) + "\n"
     return text
 
@@ -74,7 +101,7 @@ def sample(root: Path) -> Repo:
     repo.write("mentors/_vocabulary.yml", (FIXTURES / "_vocabulary.yml").read_text(encoding="utf-8"))
     shutil.copy(ROOT / "mentors" / "_template.yml", root / "mentors" / "_template.yml")
     repo.write("mentors/photos/ada-okafor.png", (FIXTURES / "photos" / "ada-okafor.png").read_bytes())
-    repo.write("mentors/photos/chen-wei.png", (FIXTURES / "photos" / "ada-okafor.png").read_bytes())
+    repo.write("mentors/photos/chen-wei.png", (FIXTURES / "photos" / "ada-okafor.png").read_bytes() + b"chen")
     repo.write("mentors/ada-okafor.yml", profile())
     repo.write("mentors/ben-adams.yml", profile("Ben Adams", None).replace("photo: ada-okafor.png\n", ""))
     repo.write("mentors/chen-wei.yml", profile("Chen Wei", "chen-wei-example", photo="chen-wei.png"))

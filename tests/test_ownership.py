@@ -25,8 +25,11 @@ def run(repo: Repo, author: str, capsys, *extra: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+DANA = "dana-obi-example"
+
+
 def add_own(r: Repo) -> None:
-    r.write("mentors/dana-obi.yml", profile("Dana Obi", ADA))
+    r.write("mentors/dana-obi.yml", profile("Dana Obi", DANA))
 
 
 def edit_own(r: Repo) -> None:
@@ -63,7 +66,17 @@ def edit_unowned(r: Repo) -> None:
 
 
 def add_photo(r: Repo) -> None:
-    r.write("mentors/photos/dana-obi.png", (r.root / "mentors/photos/ada-okafor.png").read_bytes())
+    r.write("mentors/photos/dana-obi.png", (r.root / "mentors/photos/ada-okafor.png").read_bytes() + b"\0")
+
+
+def add_own_with_photo(r: Repo) -> None:
+    add_photo(r)
+    r.write("mentors/dana-obi.yml", profile("Dana Obi", DANA, photo="dana-obi.png"))
+
+
+def add_photo_for_own_profile(r: Repo) -> None:
+    add_photo(r)
+    r.write("mentors/ada-okafor.yml", profile(photo="dana-obi.png"))
 
 
 def replace_own_photo(r: Repo) -> None:
@@ -88,7 +101,7 @@ def outside(path: str) -> Callable[[Repo], None]:
 @pytest.mark.parametrize(
     "change, author, expected",
     [
-        (add_own, ADA, 0),
+        (add_own, DANA, 0),
         (add_own, "someone-new", 0),
         (edit_own, ADA, 0),
         (edit_own, "Ada-Okafor-EXAMPLE", 0),
@@ -100,7 +113,11 @@ def outside(path: str) -> Callable[[Repo], None]:
         (rename_own, ADA, 0),
         (edit_unowned, ADA, 1),
         (edit_unowned, "ben-adams", 1),
-        (add_photo, ADA, 0),
+        (add_photo, ADA, 1),
+        (add_own_with_photo, DANA, 0),
+        (add_own_with_photo, "someone-new", 1),
+        (add_photo_for_own_profile, ADA, 0),
+        (add_photo_for_own_profile, "chen-wei-example", 1),
         (replace_own_photo, ADA, 0),
         (replace_other_photo, ADA, 1),
         (replace_other_photo, "chen-wei-example", 0),
@@ -199,11 +216,11 @@ def test_unrelated_histories_compare_the_trees(repo: Repo, capsys) -> None:
     repo.git("checkout", "-q", "--orphan", "fresh")
     repo.git("rm", "-rq", "--cached", ".")
     repo.git("checkout", "-q", "main", "--", ".")
-    repo.write("mentors/dana-obi.yml", profile("Dana Obi", ADA))
+    repo.write("mentors/dana-obi.yml", profile("Dana Obi", DANA))
     repo.commit("unrelated")
-    code, out, _ = run(repo, ADA, capsys)
+    code, out, _ = run(repo, DANA, capsys)
     assert code == 0
-    assert out.splitlines()[0] == "ok: mentors/dana-obi.yml is a new profile: anyone may add one."
+    assert out.splitlines()[0] == "ok: mentors/dana-obi.yml is a new profile: anyone may add one.", out
 
 
 def test_a_link_in_place_of_a_profile_needs_a_maintainer(repo: Repo, capsys) -> None:
