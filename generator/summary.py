@@ -136,7 +136,9 @@ def render(entries: list[Changed], others: list[tuple[str, str]], vocab: Vocabul
 
 def _entry(entry: Changed, vocab: Vocabulary, today: dt.date) -> list[str]:
     title = entry.mentor.name if entry.mentor else entry.name
-    heading = f"### {escape(title or entry.path)} ({escape(entry.how)})"
+    if not title or not any(ch.isalpha() for ch in title):
+        title = entry.path  # a name of only symbols or emoji (a tick, a lock) could pass for a verdict
+    heading = f"### {escape(title)} ({escape(entry.how)})"
     lines = [heading, "", f"File: {code(entry.path)}", ""]
     if entry.concern:
         lines += [f"**A maintainer must look at this:** {escape(entry.concern)}", ""]

@@ -203,6 +203,8 @@ def _text(key: str, multiline: bool = False):
             return
         if not any(ch.isprintable() and not ch.isspace() and not characters.reason(ch) for ch in value):
             yield (), f"'{key}' has no letters or digits in it: write your {key.replace('_', ' ')}, or remove the line."
+        elif key == "name" and not any(ch.isalpha() for ch in value):
+            yield (), "'name' has no letters in it: write your name as students should see it."
         elif not multiline and ("\n" in value.rstrip("\n") or "\t" in value):
             yield (), f"'{key}' must be one line of text: join the lines, or remove the '|' or '>' after '{key}:'."
 

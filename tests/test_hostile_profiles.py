@@ -281,3 +281,10 @@ def test_a_file_name_cannot_start_a_workflow_command(folder: Path, capsys) -> No
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("::error file=") and "%0A%3A%3Aerror%3A%3Apwned.yml" in lines[0]
     assert not any(line.startswith("::error::") for line in lines)
+
+
+@pytest.mark.parametrize("name", ["✅", "🔒 ✔️", "12345", "✅ ✅"])
+def test_a_name_with_no_letters_is_refused(folder: Path, name: str) -> None:
+    mentor, problems = check(folder, edit("name: Ada Okafor", f'name: "{name}"'))
+    assert mentor is None
+    assert any("no letters" in message for _, _, message in errors(problems))

@@ -149,3 +149,20 @@ def test_renaming_someones_photo_to_your_own_needs_a_maintainer(repo: Repo, caps
     assert (
         "mentors/photos/chen-wei.png: this pull request deletes (or moves) a photo used by mentors/chen-wei.yml" in out
     )
+
+
+def test_the_summary_cannot_be_steered_by_profile_text(repo: Repo, capsys) -> None:
+    hostile = '"See https://evil.example or www.evil.example :+1: @maintainers"'
+    repo.write("mentors/dana-obi.yml", profile("Dana Obi", None, headline=hostile))
+    repo.write("mentors/eve-obi.yml", profile("Eve Obi", None, country='"\\u202eKE\\x1b[2J"'))
+    repo.write("mentors/tick.yml", profile("✅", None))
+    repo.commit()
+    out = summary(repo, capsys)
+    assert (
+        "| **Headline** | See https\u2060://evil.example or www\u2060.evil.example :\u2060+1: @\u200bmaintainers |"
+        in out
+    )
+    assert "https://" not in out and "www.evil" not in out and ":+1:" not in out and "@maintainers" not in out
+    assert "\u202e" not in out and "\x1b" not in out
+    assert "'\\\\u202eKE\\\\u001b\\[2J' is not a country code" in out
+    assert "### mentors/tick.yml (added)" in out  # a name of only a tick is not shown as the heading
