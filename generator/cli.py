@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from . import build, clock, fromissue, loader, newprofile, ownership, photos, problems, settings, stale, yaml_strict
+from .characters import shown
 from .gitdiff import GitError
 from .offline import cmd_offline_zip
 from .problems import ProfileError
@@ -124,8 +125,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         for problem in found:
             print(problem.github() if args.format == "github" else problem.text())
-        print(problems.summary(found, result.files))
+        if result.files == 0 and not found:
+            print(_nothing_found(args.paths))
+        else:
+            print(problems.summary(found, result.files))
     return 0 if result.ok else 1
+
+
+def _nothing_found(paths: list[Path]) -> str:
+    where = ", ".join(shown(f"{p}/" if p.is_dir() else str(p)) for p in paths)
+    return (
+        f"No profiles were found in {where}: a profile is a .yml file there whose name does not start "
+        "with '_' (such as mentors/ada-okafor.yml). Add one with: mentor-directory new"
+    )
 
 
 def cmd_new(args: argparse.Namespace) -> int:

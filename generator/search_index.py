@@ -114,6 +114,19 @@ def index(directory: Directory, vocab: Vocabulary) -> dict:
                 "bio": words(bio.plain(m.bio, BIO_INDEXED)),
             }
         )
+    if not directory.mentors:
+        # lunr divides by the number of documents: an empty directory gets an empty index of the same shape.
+        from lunr import __TARGET_JS_VERSION__
+
+        fields = [field["field_name"] for field in FIELDS]
+        pipeline = builder.search_pipeline.serialize()
+        return {
+            "version": __TARGET_JS_VERSION__,
+            "fields": fields,
+            "fieldVectors": [],
+            "invertedIndex": [],
+            "pipeline": pipeline,
+        }
     return builder.build().serialize()
 
 
