@@ -57,8 +57,21 @@ class Page:
     def markdown(self) -> str:
         """The page as Markdown for any site engine: YAML front matter, then the HTML body."""
         meta = {"title": self.title, "description": self.description}
-        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
-        return f"---\n{front}\n---\n\n{self.body}\n"
+        # Values are JSON strings (valid YAML, always quoted); a brace is written as a \u escape, so that no
+        # engine that reads template tags in front matter finds one.
+        front = "\n".join(f"{key}: {_inert(json.dumps(value, ensure_ascii=False))}" for key, value in meta.items())
+        return f"---\n{front}\n---\n\n{_entities(self.body)}\n"
+
+
+# Jekyll, Eleventy, Hugo and MkDocs with macros read '{{', '{%' and '{#' in a page as template code. The
+# generated HTML has no braces of its own (no inline scripts or styles), so every brace came from a
+# profile: as an HTML entity it shows the same and runs nothing.
+def _entities(html: str) -> str:
+    return html.replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _inert(text: str) -> str:
+    return text.replace("{", "\\u007b").replace("}", "\\u007d")
 
 
 def _environment(**globals_) -> jinja2.Environment:
