@@ -25,6 +25,7 @@ from .render import long_date
 ZIP_URL = "offline/mentor-directory-offline.zip"  # where the hosted site offers the copy
 SERVICE_WORKER = "sw.js"
 MENTOR_MAX_AGE = 24 * 60 * 60  # seconds: the oldest copy of a page outside the guidance shown offline
+MAX_RECENT = 40  # pages outside the guidance (profiles, the directory data) a device keeps at most
 _STORED = {".gz", ".jpg", ".jpeg", ".png", ".webp", ".woff", ".woff2", ".zip"}  # compressed already
 _SUBRESOURCE = re.compile(r"<(?:script|link|img|source)\b[^>]*?\s(?:src|href)=\"([^\"]+)\"")
 
@@ -157,6 +158,7 @@ def service_worker(site: Path, pages: list[str]) -> str:
         "PAGES": json.dumps(pages, indent=2),
         "ASSETS": json.dumps(assets, indent=2),
         "MAX_AGE": str(MENTOR_MAX_AGE),
+        "MAX_RECENT": str(MAX_RECENT),
     }
     template = (Path(__file__).parent / "templates" / "sw.js").read_text(encoding="utf-8")
-    return re.sub(r"@(VERSION|PAGES|ASSETS|MAX_AGE)@", lambda m: values[m.group(1)], template)
+    return re.sub(r"@(VERSION|PAGES|ASSETS|MAX_AGE|MAX_RECENT)@", lambda m: values[m.group(1)], template)

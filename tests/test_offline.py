@@ -229,7 +229,7 @@ def test_deploy_zips_the_offline_build_where_the_site_links_it() -> None:
 
 
 def sw_constants(text: str) -> dict[str, object]:
-    found = dict(re.findall(r"^const (VERSION|PAGES|ASSETS|MAX_AGE) = (.*?);", text, flags=re.M | re.S))
+    found = dict(re.findall(r"^const (VERSION|PAGES|ASSETS|MAX_AGE|MAX_RECENT) = (.*?);", text, flags=re.M | re.S))
     return {name: json.loads(value.replace(" * 1000", "")) for name, value in found.items()}
 
 

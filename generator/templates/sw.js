@@ -8,8 +8,14 @@
 "use strict";
 
 const VERSION = @VERSION@; // changes whenever a file below changes
-const RECENT = "mentor-directory-recent"; // pages outside the guidance, kept briefly
 const MAX_AGE = @MAX_AGE@ * 1000; // ms: the oldest copy of such a page shown offline
+const MAX_RECENT = @MAX_RECENT@; // pages outside the guidance (profiles, the directory data) kept at most
+
+// Every cache this worker makes is named for the site's scope, so that another site on the same
+// origin (user.github.io/other-project/) keeps its own caches: this worker deletes only its own.
+const OWN = `mentor-directory ${self.registration.scope} `;
+const GUIDANCE = `${OWN}guidance ${VERSION}`;
+const RECENT = `${OWN}recent`; // pages outside the guidance, kept briefly
 
 // Guidance pages and the search index: network first, so updates show when online.
 const PAGES = @PAGES@;
@@ -22,7 +28,7 @@ const assets = new Set(ASSETS.map(absolute));
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(VERSION)
+    caches.open(GUIDANCE)
       // "reload": the files themselves, not older copies from the browser's HTTP cache.
       .then((cache) => cache.addAll([...pages, ...assets].map((url) => new Request(url, { cache: "reload" }))))
       .then(() => self.skipWaiting())
@@ -32,10 +38,29 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
-      .then((names) => Promise.all(names.filter((n) => n !== VERSION && n !== RECENT).map((n) => caches.delete(n))))
+      .then((names) => Promise.all(
+        names.filter((n) => n.startsWith(OWN) && n !== GUIDANCE && n !== RECENT).map((n) => caches.delete(n))
+      ))
+      .then(dropWithdrawn)
       .then(() => self.clients.claim())
   );
 });
+
+// A new build may have withdrawn profiles: ask the server about each page kept, and drop those it
+// no longer has, and those too old to be shown anyway. Offline, nothing is dropped but the old.
+async function dropWithdrawn() {
+  const cache = await caches.open(RECENT);
+  await Promise.all((await cache.keys()).map(async (request) => {
+    const saved = await cache.match(request);
+    if (!saved || !(Date.now() - Date.parse(saved.headers.get("Date")) < MAX_AGE)) return cache.delete(request);
+    try {
+      const answer = await fetch(request.url, { method: "HEAD", cache: "no-store" });
+      if (answer.status === 404 || answer.status === 410) await cache.delete(request);
+    } catch (error) {
+      // offline: keep it, it is still young enough
+    }
+  }));
+}
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
@@ -44,11 +69,11 @@ self.addEventListener("fetch", (event) => {
   const key = url.origin + url.pathname; // a search (?q=) or #heading is the same page
   if (assets.has(key)) event.respondWith(cacheFirst(request, key));
   else if (pages.has(key)) event.respondWith(networkFirst(request, key));
-  else event.respondWith(recent(request));
+  else event.respondWith(recent(request, key));
 });
 
 async function cacheFirst(request, key) {
-  return (await caches.match(key, { cacheName: VERSION })) || fetch(request);
+  return (await caches.match(key, { cacheName: GUIDANCE })) || fetch(request);
 }
 
 // The network's answer, kept in the cache under `key` when it is a good one.
@@ -59,7 +84,7 @@ async function fetchAndKeep(cache, request, key) {
 }
 
 async function networkFirst(request, key) {
-  const cache = await caches.open(VERSION);
+  const cache = await caches.open(GUIDANCE);
   try {
     return await fetchAndKeep(cache, request, key);
   } catch (error) {
@@ -69,18 +94,27 @@ async function networkFirst(request, key) {
   }
 }
 
-async function recent(request) {
+async function recent(request, key) {
   const cache = await caches.open(RECENT);
   try {
-    return await fetchAndKeep(cache, request, request);
+    // Kept under the page's address without its query, so ?search=... does not make a new copy each time.
+    const response = await fetchAndKeep(cache, request, key);
+    await trim(cache);
+    return response;
   } catch (error) {
-    const saved = await cache.match(request, { ignoreSearch: true });
+    const saved = await cache.match(key);
     // The server's Date header says when the copy was made; no date counts as too old.
     if (saved && Date.now() - Date.parse(saved.headers.get("Date")) < MAX_AGE) return saved;
-    if (saved) await cache.delete(request, { ignoreSearch: true });
+    if (saved) await cache.delete(key);
     if (request.mode === "navigate") return offlinePage();
     throw error;
   }
+}
+
+// At most MAX_RECENT pages: the least recently fetched go first (a cache lists its entries oldest first).
+async function trim(cache) {
+  const keys = await cache.keys();
+  await Promise.all(keys.slice(0, Math.max(0, keys.length - MAX_RECENT)).map((request) => cache.delete(request)));
 }
 
 function offlinePage() {

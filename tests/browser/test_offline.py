@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import json
 import re
 import shutil
 import threading
@@ -174,9 +173,8 @@ def test_guidance_read_once_opens_again_with_no_signal(new_page, own_server) -> 
     page.goto(served.url + "guide/before-you-ask/")
     wait_for_service_worker(page)
     sw = sw_constants((site / offline.SERVICE_WORKER).read_text(encoding="utf-8"))
-    kept = page.evaluate(
-        "async () => (await (await caches.open(" + json.dumps(sw["VERSION"]) + ")).keys()).map(r => r.url)"
-    )
+    name = f"mentor-directory {served.url} guidance {sw['VERSION']}"  # named for the site's scope
+    kept = page.evaluate("async (name) => (await (await caches.open(name)).keys()).map(r => r.url)", name)
     assert sorted(kept) == sorted(urljoin(served.url, url) for url in sw["PAGES"] + sw["ASSETS"])
     go_offline(page, served)
     page.reload()
