@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import fnmatch
 import re
+import subprocess
 
 import pytest
 import yaml
 
+from generator import ownership
 from tests.conftest import ROOT
 
 GITHUB = ROOT / ".github"
@@ -55,6 +57,72 @@ def _matches(pattern: str, path: str) -> bool:
 )
 def test_code_owners(path: str, expected: list[str]) -> None:
     assert owners(path) == expected
+
+
+def _every_path() -> list[str]:
+    """Every file in the repository, and the paths a hostile pull request would try."""
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    tried = [
+        "mentors/new-person.yml",
+        "mentors/new.yaml",
+        "mentors/.hidden.yml",
+        "mentors/_settings.yml",
+        "mentors/notes.md",
+        "mentors/sub/x.yml",
+        "mentors/photos/x.jpg",
+        "mentors/photos/X.JPG",
+        "mentors/photos/x.webp",
+        "mentors/photos/page.html",
+        "mentors/photos/x.svg",
+        "mentors/photos/x.yml",
+        "mentors/photos/sub/x.png",
+        "mentors/photos/.htaccess",
+        ".github/workflows/new.yml",
+        ".github/CODEOWNERS",
+        "overrides/main.html",
+        "mkdocs-offline.yml",
+        ".ci/run",
+        "docs/x.md",
+    ]
+    return sorted(set(tracked.splitlines()) | set(tried))
+
+
+def test_codeowners_owns_every_path_but_profiles_and_photos() -> None:
+    for path in _every_path():
+        profile_or_photo = bool(ownership.PROFILE.match(path) or ownership.PHOTO.match(path))
+        lower_ext = path.rsplit(".", 1)[-1] in (
+            "yml",
+            "yaml",
+            "jpg",
+            "jpeg",
+            "png",
+            "webp",
+            "JPG",
+            "JPEG",
+            "PNG",
+            "WEBP",
+        )
+        if profile_or_photo and lower_ext:
+            assert owners(path) == [], path
+        else:
+            assert owners(path) == MAINTAINERS, path
+
+
+def test_readme_set_up_names_code_owner_review_and_the_required_checks() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    setup = readme.split("## For programme administrators", 1)[1].split("\n## ", 1)[0]
+    assert '"Require review from Code Owners"' in setup
+    workflow = yaml.safe_load((GITHUB / "workflows" / "pull-request.yml").read_text(encoding="utf-8"))
+    for job in workflow["jobs"].values():
+        assert f'"{job["name"]}"' in setup, job["name"]
+
+
+def test_the_workflow_says_what_its_trust_rests_on() -> None:
+    text = (GITHUB / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
+    assert "cannot change how it is judged" not in text
+    assert "Require review from Code Owners" in text
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "## Who may merge what, and why" in contributing
 
 
 def test_pre_commit_hook_checks_profiles_only() -> None:
