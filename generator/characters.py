@@ -45,8 +45,11 @@ def reason(ch: str) -> str | None:
         return "a line or paragraph separator"
     if category == "Cs":
         return "half of a character (a lone surrogate), which cannot be saved as text"
-    if category == "Cn":
-        return "not a character Unicode defines"
+    if category == "Cn" and (
+        0xFDD0 <= ord(ch) <= 0xFDEF or ord(ch) & 0xFFFE == 0xFFFE or 0xE0000 <= ord(ch) <= 0xE0FFF
+    ):
+        # Only noncharacters and the tag plane: an unassigned code point may be a newer emoji.
+        return "not a character for text"
     if category == "Cf" and ch not in _KEPT_FORMAT and ch not in (ZWNJ, ZWJ):
         return "an invisible formatting character (it can hide or reorder text)"
     return None
