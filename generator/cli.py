@@ -11,6 +11,7 @@ from . import build, clock, fromissue, loader, newprofile, ownership, photos, pr
 from .characters import shown
 from .gitdiff import GitError
 from .offline import cmd_offline_zip
+from .photocheck import unused as unused_photos
 from .problems import ProfileError
 from .summary import summarise
 from .validate import Rules, profile
@@ -119,6 +120,7 @@ def _date(text: str) -> dt.date:
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate profiles; exit 1 if any has an error."""
     result = loader.load(args.paths, Rules(today=args.today or clock.build_date()))
+    result.problems += unused_photos(args.paths)
     found = sorted(result.problems, key=lambda p: (p.path, p.line, p.col))
     if args.format == "json":
         print(problems.to_json(found))

@@ -6,11 +6,14 @@ photo is about 12 megapixels; a 300 KB file declaring more is a trick, not a por
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .problems import Problem
 
 MAX_BYTES = 300 * 1024
 MAX_SIDE = 4000
@@ -18,7 +21,27 @@ MAX_PIXELS = 16_000_000
 FORMATS = ("JPEG", "PNG", "WEBP")
 _LIMIT = f"{MAX_SIDE} pixels a side and {MAX_PIXELS // 1_000_000} megapixels in all"
 _GPS_IFD = 0x8825
+_PHOTO_LINE = re.compile(r"""^photo:[ \t]*["']?([^"'#\r\n]+?)["']?[ \t]*(?:#.*)?$""", re.MULTILINE)
 _EXPORT = "export it again as a JPEG, PNG or WebP"
+
+
+def unused(paths: list[Path]) -> list[Problem]:
+    """Problems with the files in each profiles folder's photos/ that no profile there names: checked all the same."""
+    found = []
+    for folder in (p for p in paths if p.is_dir() and (p / "photos").is_dir()):
+        named = set()
+        for profile in folder.glob("*.yml"):
+            try:
+                named.update(_PHOTO_LINE.findall(profile.read_text(encoding="utf-8", errors="replace")))
+            except OSError:
+                continue
+        for path in sorted((folder / "photos").iterdir()):
+            if path.name not in named and not path.name.startswith("."):
+                found += [
+                    Problem(str(path), 1, 1, *(severity or ["error"]), message)
+                    for message, *severity in problems(path, path.name)
+                ]
+    return found
 
 
 def problems(path: Path, name: str) -> Iterator[tuple[str, ...]]:

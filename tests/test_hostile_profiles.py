@@ -288,3 +288,26 @@ def test_a_name_with_no_letters_is_refused(folder: Path, name: str) -> None:
     mentor, problems = check(folder, edit("name: Ada Okafor", f'name: "{name}"'))
     assert mentor is None
     assert any("no letters" in message for _, _, message in errors(problems))
+
+
+def test_check_checks_a_photo_no_profile_uses(folder: Path, capsys) -> None:
+    (folder / "ada-okafor.yml").write_text(VALID)
+    (folder / "photos" / "stray.png").write_bytes(png_declaring(20000, 20000))
+    (folder / "photos" / "page.html").write_text("<script>alert(1)</script>")
+    assert main(["check", str(folder), "--today", "2026-11-22"]) == 1
+    out = capsys.readouterr().out
+    assert f"{folder}/photos/stray.png:1:1: error: 'stray.png' claims to be far bigger than a photo" in out
+    assert f"{folder}/photos/page.html:1:1: error: 'page.html' is not a JPEG, PNG or WebP image" in out
+    assert "ada-okafor.png" not in out  # the photo a profile uses is reported once, on its profile
+
+
+def test_the_build_log_shows_profile_text_escaped(tmp_path: Path, build_site, mkdocs_log) -> None:
+    from mkdocs.exceptions import Abort
+
+    hostile = edit("country: KE", 'country: "KE\\n::error::pwned\\x1b[2J"')
+    with pytest.raises(Abort):
+        build_site(tmp_path / "project", {"ada-okafor.yml": hostile})
+    log = "\n".join(record.getMessage() for record in mkdocs_log.records)
+    assert "problem(s) in the mentor profiles" in log
+    assert "KE\\u000a::error::pwned\\u001b[2J" in log
+    assert not any(line.startswith("::") for line in log.splitlines()) and "\x1b" not in log
