@@ -6,7 +6,6 @@ under another file name, or copying it, must not pass as "a new profile".
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -16,7 +15,7 @@ from dataclasses import dataclass
 _PAIRS = "аa еe оo рp сc хx уy іi јj ѕs ԁd ԛq ԝw кk мm нh тt вb ɑa οo ρp τt νv ιi αa εe κk ӏl"
 _LOOKALIKES = str.maketrans({pair[0]: pair[1] for pair in _PAIRS.split()})
 _NOT_WORD = re.compile(r"[\W_]+")
-BIO_SIMILAR = 0.9  # share of the bio that must match for two bios to count as one
+BIO_SIMILAR = 0.6  # share of three-word runs two bios must have in common to count as one
 
 
 @dataclass(frozen=True)
@@ -72,17 +71,19 @@ def _email(text: str) -> str:
     return f"{local}@{domain}" if local else ""
 
 
+def _shingles(words: str) -> frozenset[tuple[str, ...]]:
+    found = words.split()
+    return frozenset(zip(found, found[1:], found[2:], strict=False)) or frozenset([tuple(found)])
+
+
 def _bios_alike(a: str, b: str) -> bool:
+    # Runs of three words in common, over all runs of either: a copy with a few words changed shares most.
     if not a or not b:
         return False
     if a == b:
         return True
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return (
-        matcher.real_quick_ratio() >= BIO_SIMILAR
-        and matcher.quick_ratio() >= BIO_SIMILAR
-        and (matcher.ratio() >= BIO_SIMILAR)
-    )
+    mine, theirs = _shingles(a), _shingles(b)
+    return len(mine & theirs) >= BIO_SIMILAR * len(mine | theirs)
 
 
 def shared(new: Person, old: Person) -> list[str]:
