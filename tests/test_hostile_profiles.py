@@ -2,39 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
-from generator.loader import load_profile, load_vocabulary
-from generator.validate import Rules
 from tests.photos import jpeg_magic_only, photo, png_declaring
+from tests import test_profiles
+from tests.test_profiles import VALID, check, edit
 
-FIXTURES = Path(__file__).parent / "fixtures" / "profiles"
-TODAY = dt.date(2026, 11, 22)
-VALID = (FIXTURES / "ada-okafor.yml").read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    shutil.copy(FIXTURES / "_vocabulary.yml", tmp_path)
-    shutil.copytree(FIXTURES / "photos", tmp_path / "photos")
-    return tmp_path
-
-
-def check(folder: Path, text: str):
-    path = folder / "ada-okafor.yml"
-    path.write_text(text, encoding="utf-8")
-    vocab, _ = load_vocabulary(folder / "_vocabulary.yml")
-    return load_profile(path, vocab, Rules(today=TODAY, photos_dir=folder / "photos"))
-
-
-def edit(old: str, new: str) -> str:
-    assert old in VALID, old
-    return VALID.replace(old, new, 1)
+folder = test_profiles.folder  # the same fixture: a profiles folder with the fixture vocabulary and photo
 
 
 def errors(problems) -> list[tuple[int, int, str]]:
