@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.photos import jpeg_magic_only, photo, png_declaring
 from tests import test_profiles
+from tests.photos import jpeg_magic_only, photo, png_declaring
 from tests.test_profiles import VALID, check, edit
 
 folder = test_profiles.folder  # the same fixture: a profiles folder with the fixture vocabulary and photo
