@@ -7,20 +7,15 @@ vocabulary) needs a maintainer.
 
 from __future__ import annotations
 
-import functools
-import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import gitdiff, photocheck, resemble, yaml_strict
+from . import gitdiff, gitprofiles, resemble, yaml_strict
+from .gitprofiles import PHOTO, PROFILE
 from .problems import ProfileError, gh_message, gh_property
 from .resemble import Person
 
-PROFILE = re.compile(r"^mentors/[^_/][^/]*\.ya?ml\Z")
-# Only image files count as photos: anything else in mentors/photos/ needs a maintainer.
-PHOTO = re.compile(r"^mentors/photos/[^/]+\.(?:jpe?g|png|webp)\Z", re.IGNORECASE)
 RECENT_DAYS = 365  # a file name removed this recently is not taken up again without a maintainer
 _UNREAD = "its version on the base branch cannot be read, so no one can be shown to own it"
 
@@ -69,7 +64,8 @@ def review(author: str, changes: list[gitdiff.Change], context: Context) -> list
         elif change.status == "A":
             findings.append(_new_profile(change.path, context, leaving))
         else:
-            findings.append(_profile(change, who, context.base))
+            found = _profile(change, who, context.base)
+            findings.append(_own_edit(found, context, leaving) if found.ok and change.status == "M" else found)
     return findings
 
 
@@ -123,6 +119,27 @@ def _profile(change: gitdiff.Change, who: str, base: BaseReader) -> Finding:
         False,
         f"{path}: this pull request {verb} the profile, but {why}. "
         "A maintainer must confirm the person asked for this change.",
+    )
+
+
+def _own_edit(found: Finding, context: Context, leaving: set[str]) -> Finding:
+    """An edit of one's own profile that makes it newly resemble someone else's needs a maintainer."""
+    path = found.path
+    everyone = context.existing(leaving)
+    others = [p for p in everyone if p.path != path]
+    data = context.head.get(path, {})
+    now = resemble.resembles(Person.of(path, data, context.photo_id(str(data.get("photo", "")))), others)
+    before = next((p for p in everyone if p.path == path), None)
+    was = dict(resemble.resembles(before, others)) if before else {}
+    new = [(other, fresh) for other, what in now if (fresh := [w for w in what if w not in was.get(other, [])])]
+    if not new:
+        return found
+    said = "; ".join(f"{other} (same {', '.join(what)})" for other, what in new)
+    return Finding(
+        path,
+        False,
+        f"{path}: the author changes their own profile, but it now resembles {said}. "
+        "A maintainer must confirm they are not taking on someone else's name or photo.",
     )
 
 
@@ -196,105 +213,29 @@ def check(author: str, base: str, head: str, repo: Path) -> list[Finding]:
     found = gitdiff.changes(base_id, head_id, repo, renames=False)
 
     def at_base(path: str) -> str | None:
-        return _decoded(gitdiff.read(base_id, path, repo))
+        return gitprofiles.decoded(gitdiff.read(base_id, path, repo))
 
     touched = {c.path for c in found if PHOTO.match(c.path)}
     context = Context(
         at_base,
-        photo_users(touched, base_id, repo, at_base),
-        head=_head_profiles(found, head_id, repo),
-        existing=lambda leaving: existing(base_id, repo, leaving),
+        gitprofiles.photo_users(touched, base_id, repo, at_base),
+        head=gitprofiles.head_profiles(found, head_id, repo),
+        existing=lambda leaving: gitprofiles.existing(base_id, repo, leaving),
         removed=lambda path: gitdiff.removed_within(base_id, path, RECENT_DAYS, repo),
-        photo_errors=lambda path: _photo_errors(head_id, path, repo),
-        photo_id=lambda name: _blob_ids(head_id, repo).get(f"mentors/photos/{name}", ("", ""))[1],
+        photo_errors=lambda path: gitprofiles.photo_errors(head_id, path, repo),
+        photo_id=lambda name: gitprofiles.photo_id(head_id, repo, name),
     )
     return review(author, found, context)
-
-
-@functools.cache
-def _blob_ids(ref: str, repo: Path) -> dict[str, tuple[str, str, int]]:
-    return gitdiff.tree(ref, "mentors/photos", repo)
 
 
 def new_profile_concerns(paths: list[str], base: str, head: str, repo: Path) -> dict[str, str]:
     """For each new profile that resembles one on base, or takes a recently removed file name: why."""
     context = Context(
         lambda path: None,
-        head={path: _parsed(_decoded(gitdiff.read(head, path, repo))) for path in paths},
-        existing=lambda leaving: existing(base, repo, leaving),
+        head={path: gitprofiles.parsed(gitprofiles.decoded(gitdiff.read(head, path, repo))) for path in paths},
+        existing=lambda leaving: gitprofiles.existing(base, repo, leaving),
         removed=lambda path: gitdiff.removed_within(base, path, RECENT_DAYS, repo),
-        photo_id=lambda name: _blob_ids(head, repo).get(f"mentors/photos/{name}", ("", ""))[1],
+        photo_id=lambda name: gitprofiles.photo_id(head, repo, name),
     )
     found = (_new_profile(path, context, set()) for path in paths)
     return {f.path: f.message for f in found if not f.ok}
-
-
-def _decoded(raw: bytes | None) -> str | None:
-    try:
-        return None if raw is None else raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
-
-
-def _parsed(text: str | None) -> dict:
-    try:
-        data = yaml_strict.parse(text).data if text else {}
-    except ProfileError:
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _head_profiles(found: list[gitdiff.Change], head: str, repo: Path) -> dict[str, dict]:
-    changed = [c.path for c in found if c.status != "D" and PROFILE.match(c.path)]
-    return {path: _parsed(_decoded(gitdiff.read(head, path, repo))) for path in changed}
-
-
-def existing(base: str, repo: Path, leaving: set[str]) -> list[Person]:
-    """Every profile on base (but those leaving), with its photo's blob id, to compare new profiles with."""
-    files = gitdiff.tree(base, "mentors", repo)
-    photos = _blob_ids(base, repo)
-    paths = [p for p in files if PROFILE.match(p) and p not in leaving]
-    texts = gitdiff.blobs([files[p][1] for p in paths], repo)
-    people = []
-    for path in paths:
-        data = _parsed(_decoded(texts.get(files[path][1])))
-        photo = photos.get(f"mentors/photos/{data.get('photo')}", ("", "", 0))[1]
-        people.append(Person.of(path, data, photo))
-    return people
-
-
-def _photo_errors(head: str, path: str, repo: Path) -> list[str]:
-    """The errors `check` would report for a photo file as it stands at head."""
-    data = gitdiff.read(head, path, repo)
-    name = path.rsplit("/", 1)[-1]
-    if data is None:
-        return [f"'{name}' is too big to be a photo."]
-    with tempfile.TemporaryDirectory(prefix="mentor-photo-") as tmp:
-        target = Path(tmp) / name
-        target.write_bytes(data)
-        return [message for message, *severity in photocheck.problems(target, name) if not severity]
-
-
-def photo_users(photos: set[str], base: str, repo: Path, at_base: BaseReader) -> dict[str, list[str]]:
-    """For each photo's file name, the profiles on base whose `photo:` names it."""
-    names = {p.rsplit("/", 1)[-1] for p in photos}
-    if not names:
-        return {}
-    patterns = [arg for name in sorted(names) for arg in ("-e", name)]
-    try:
-        # Only files that mention a name can use it: git grep finds them without reading every profile.
-        out = gitdiff.git(["grep", "-z", "-l", "-F", *patterns, base, "--", "mentors/"], repo)
-    except gitdiff.GitError:
-        return {}  # git grep says "no match" by failing
-    users: dict[str, list[str]] = {}
-    for hit in out.decode("utf-8", "surrogateescape").split("\0"):
-        path = hit.split(":", 1)[-1]
-        if not PROFILE.match(path) or (text := at_base(path)) is None:
-            continue
-        try:
-            photo = yaml_strict.parse(text).data.get("photo")
-        except ProfileError:
-            continue
-        if photo in names:
-            users.setdefault(photo, []).append(path)
-    return users

@@ -163,3 +163,33 @@ def test_the_summary_cannot_be_steered_by_profile_text(repo: Repo, capsys) -> No
     assert "\u202e" not in out and "\x1b" not in out
     assert "'\\\\u202eKE\\\\u001b\\[2J' is not a country code" in out
     assert "### mentors/tick.yml (added)" in out  # a name of only a tick is not shown as the heading
+
+
+@pytest.mark.parametrize(
+    ("changes", "what"),
+    [
+        ({"photo": "chen-wei.png"}, "photo"),
+        ({"name": "Chen Wei"}, "name"),
+        ({"email": "chen-wei@example.org"}, "email"),
+    ],
+)
+def test_editing_your_own_profile_into_someone_elses_needs_a_maintainer(repo: Repo, capsys, changes, what) -> None:
+    fields = {"name": "Ada Okafor"} | changes
+    repo.write("mentors/ada-okafor.yml", profile(fields.pop("name"), ADA, **fields))
+    repo.commit()
+    code, out = ownership(repo, ADA, capsys)
+    assert code == 1, out
+    said = out.split("it now resembles mentors/chen-wei.yml (same ", 1)[1].split(")", 1)[0]
+    assert what in said.split(", "), out
+
+
+def test_two_mentors_who_already_share_a_name_may_still_edit_their_own(repo: Repo, capsys) -> None:
+    repo.git("checkout", "-q", "main")
+    repo.write("mentors/chen-wei-2.yml", profile("Chen Wei", "other-chen", email="c2@example.org"))
+    repo.commit("a second Chen Wei")
+    repo.git("checkout", "-q", "pr")
+    repo.git("merge", "-q", "main")
+    repo.write("mentors/chen-wei-2.yml", profile("Chen Wei", "other-chen", email="c2@example.org", city="Accra"))
+    repo.commit()
+    code, out = ownership(repo, "other-chen", capsys)
+    assert code == 0, out
