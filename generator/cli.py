@@ -7,12 +7,14 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+import yaml
+
 from . import build, clock, fromissue, loader, newprofile, ownership, photos, problems, settings, stale, yaml_strict
 from .gitdiff import GitError
 from .offline import cmd_offline_zip
 from .problems import ProfileError
 from .summary import summarise
-from .validate import Rules, profile
+from .validate import Rules, profile, rules_for
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
         "paths", nargs="*", type=Path, default=[Path("mentors")], help="files or folders (default: mentors/)"
     )
     check.add_argument("--format", choices=["text", "github", "json"], default="text", help="how to print problems")
+    check.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="read the programme's rules from this")
     _add_today(check)
     check.set_defaults(func=cmd_check)
 
@@ -117,7 +120,12 @@ def _date(text: str) -> dt.date:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate profiles; exit 1 if any has an error."""
-    result = loader.load(args.paths, Rules(today=args.today or clock.build_date()))
+    try:
+        programme, _ = settings.load(args.config, args.today or clock.build_date())
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+        print(f"{args.config}: error: {exc}", file=sys.stderr)
+        return 2
+    result = loader.load(args.paths, rules_for(programme))
     found = sorted(result.problems, key=lambda p: (p.path, p.line, p.col))
     if args.format == "json":
         print(problems.to_json(found))

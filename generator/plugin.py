@@ -52,6 +52,10 @@ class MentorDirectoryConfig(base.Config):
     """Leave profiles not confirmed for this many months off the site."""
     cards_per_page = c.Type(int, default=30)
     """Mentor cards on each page of the directory without JavaScript."""
+    min_bio_length = c.Type(int, default=Settings.min_bio_length)
+    """The fewest characters a bio may have."""
+    imported_profiles = c.Type(str, default=Settings.imported_profiles)
+    """'show' imported profiles not yet confirmed, marked as such, or 'hide' them until confirmed."""
 
 
 class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
