@@ -11,6 +11,7 @@ import yaml
 
 from . import build, clock, fromissue, loader, newprofile, ownership, photos, problems, settings, stale, yaml_strict
 from .gitdiff import GitError
+from .importer import run as run_import
 from .offline import cmd_offline_zip
 from .problems import ProfileError
 from .summary import summarise
@@ -87,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     _add_today(stale_)
     stale_.set_defaults(func=cmd_stale)
 
+    _add_import(commands)
+
     zip_ = commands.add_parser("offline-zip", help="zip the offline build for download, the same bytes every time")
     zip_.add_argument("site_dir", type=Path, metavar="SITE_DIR", help="the build of mkdocs-offline.yml")
     zip_.add_argument("out", type=Path, metavar="OUT.zip", help="the zip file to write")
@@ -94,6 +97,16 @@ def _parser() -> argparse.ArgumentParser:
     _add_today(zip_)
     zip_.set_defaults(func=cmd_offline_zip)
     return parser
+
+
+def _add_import(commands: argparse._SubParsersAction) -> None:
+    import_ = commands.add_parser("import", help="turn a CSV or JSON list of mentors into profiles, each checked")
+    import_.add_argument("file", type=Path, metavar="FILE", help="a .csv (from a form or a sheet) or .json")
+    import_.add_argument("--out", type=Path, default=Path("mentors"), help="the profiles folder (default: mentors/)")
+    import_.add_argument("--map", type=Path, metavar="MAP.yml", help="which column fills which field")
+    import_.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="read the programme's rules from this")
+    _add_today(import_)
+    import_.set_defaults(func=lambda a: run_import(a.file, a.out, a.map, a.config, a.today or clock.build_date()))
 
 
 def _add_refs(parser: argparse.ArgumentParser) -> None:

@@ -35,6 +35,15 @@ class Vocabulary:
     def terms(self, kind: str) -> dict[str, Term]:
         return self.topics if kind == "topics" else self.sectors
 
+    def resolve(self, kind: str, value: str) -> str | None:
+        """The slug a slug, label or synonym stands for, or None."""
+        terms = self.terms(kind)
+        wanted = _normalise(value)
+        for term in terms.values():
+            if wanted in {_normalise(term.slug), _normalise(term.label), *map(_normalise, term.synonyms)}:
+                return term.slug
+        return None
+
     def suggest(self, kind: str, value: str) -> str:
         """A sentence saying what to write instead of a value that is not in the list."""
         terms = self.terms(kind)

@@ -50,7 +50,7 @@ def test_every_sample_profile_passes_the_schema_as_an_editor_checks_it() -> None
         ("ada@example.org", "imported: 2026-03-02", True),  # imported, not yet confirmed
         ("ada@example.org", "", False),  # neither date
         ("'ada\"@example.org'", "last_confirmed: 2026-05-01", False),
-        ("\"ada'o@example.org\"", "last_confirmed: 2026-05-01", False),
+        ('"ada\'o@example.org"', "last_confirmed: 2026-05-01", False),
         ("ada@example.org?cc=x@evil.example", "last_confirmed: 2026-05-01", False),
         ("ada@exa mple.org", "last_confirmed: 2026-05-01", False),
     ],
