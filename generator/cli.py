@@ -9,7 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from . import build, clock, fromissue, loader, newprofile, ownership, photos, problems, settings, stale, yaml_strict
+from . import build, clock, fromissue, loader, newprofile, ownership, problems, settings, stale, yaml_strict
+from .export import write_directory, zensical_project
 from .gitdiff import GitError
 from .importer import run as run_import
 from .offline import cmd_offline_zip
@@ -89,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     stale_.set_defaults(func=cmd_stale)
 
     _add_import(commands)
+    _add_zensical(commands)
 
     zip_ = commands.add_parser("offline-zip", help="zip the offline build for download, the same bytes every time")
     zip_.add_argument("site_dir", type=Path, metavar="SITE_DIR", help="the build of mkdocs-offline.yml")
@@ -107,6 +109,30 @@ def _add_import(commands: argparse._SubParsersAction) -> None:
     import_.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="read the programme's rules from this")
     _add_today(import_)
     import_.set_defaults(func=lambda a: run_import(a.file, a.out, a.map, a.config, a.today or clock.build_date()))
+
+
+def _add_zensical(commands: argparse._SubParsersAction) -> None:
+    zensical = commands.add_parser("zensical", help="write a ready Zensical project: directory, guidance, assets")
+    zensical.add_argument("--out", type=Path, required=True, help="a new or empty folder to write the project into")
+    zensical.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="read the site's settings from this")
+    _add_today(zensical)
+    zensical.set_defaults(func=cmd_zensical)
+
+
+def cmd_zensical(args: argparse.Namespace) -> int:
+    """Write a Zensical project; nothing is written if the settings, the folder or a profile is wrong."""
+    try:
+        today = args.today or clock.build_date(args.config.parent)
+        count = zensical_project(args.config, args.out, today)
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except build.ProfilesInvalid as exc:
+        for problem in exc.problems:
+            print(problem.text(), file=sys.stderr)
+        return 1
+    print(f"Wrote a Zensical project with {count} directory pages to {args.out}. Build it there with: zensical build")
+    return 0
 
 
 def _add_refs(parser: argparse.ArgumentParser) -> None:
@@ -201,24 +227,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
         for problem in exc.problems:
             print(problem.text(), file=sys.stderr)
         return 1
-    out: Path = args.out
-    pages, assets = built.everything()
-    for page in pages:
-        _write(out / page.path / "index.md", page.markdown().encode("utf-8"))
-    for photo in built.photos.values():
-        for path, data in photos.encode(photo).items():
-            _write(out / path, data)
-    for path, text in assets.items():
-        _write(out / path, text.encode("utf-8"))
-    for uri, path in build.static_files():
-        _write(out / uri, path.read_bytes())
-    print(f"Wrote {len(pages)} pages to {out}.")
+    count = write_directory(built, args.out)
+    print(f"Wrote {count} pages to {args.out}.")
     return 0
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
 
 
 def _ask(prompt: str, interactive: bool) -> str | None:
