@@ -76,8 +76,12 @@ def consented(row: Row, cols: dict[str, str]) -> bool:
     return "consent" not in cols or bool(_CONSENTED.match(row.cells.get(cols["consent"], "").strip()))
 
 
+# Characters YAML also reads as line breaks: one inside a bio would end its block.
+_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
+
+
 def _clean(value: str) -> str:
-    value = value.strip()
+    value = _BREAKS.sub("\n", value).strip()
     return "" if value.lower() in EMPTY else re.sub(r"\n{3,}", "\n\n", value)
 
 
@@ -210,7 +214,14 @@ def run(source: Path, out: Path, map_path: Path | None, config: Path, today: dt.
     except (ValueError, OSError) as exc:
         print(f"error: {exc}")
         return 2
-    vocab_file = next(p for p in (out / loader.VOCABULARY_FILE, profiles_dir / loader.VOCABULARY_FILE) if p.is_file())
+    if out.exists() and not out.is_dir():
+        print(f"error: {out} is a file: give the profiles folder, such as mentors.")
+        return 2
+    files = (out / loader.VOCABULARY_FILE, profiles_dir / loader.VOCABULARY_FILE)
+    vocab_file = next((p for p in files if p.is_file()), None)
+    if vocab_file is None:
+        print(f"error: there is no {loader.VOCABULARY_FILE} in {out} or {profiles_dir}: write the topics there first.")
+        return 2
     vocab, vocab_problems = loader.load_vocabulary(vocab_file)
     if vocab_problems:
         print("\n".join(p.text() for p in vocab_problems))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import subprocess
 import sys
@@ -243,3 +244,33 @@ def test_the_command_runs_as_a_coordinator_types_it(out: Path) -> None:
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert "Imported 2 of 5 rows" in result.stdout
+
+
+def test_line_breaks_yaml_knows_cannot_end_a_bio_early(out: Path, tmp_path: Path, capsys) -> None:
+    """A JSON bio holding CR, NEL or LINE SEPARATOR stays one bio: no key can be smuggled in."""
+    bio = "I lead a research team and have mentored many early-career researchers over the years."
+    rows = [
+        {"name": "Eve One", "email": "eve1@example.org", "title": "Lead", "skills": "Education", "country": "KE",
+         "languages": "English", "bio": bio + "\rlast_confirmed: 2026-01-01"},
+        {"name": "Eve Two", "email": "eve2@example.org", "title": "Lead", "skills": "Education", "country": "KE",
+         "languages": "English", "bio": bio + "\u2028imported: 2020-01-01\x85github: someone-else"},
+    ]  # fmt: skip
+    source = tmp_path / "list.json"
+    source.write_text(json.dumps(rows), encoding="utf-8")
+    code, printed = run_import(capsys, source, "--out", out)
+    assert code == 0, printed
+    for slug in ("eve-one", "eve-two"):
+        data = profiles(out)[slug]
+        assert set(data) == {"name", "email", "headline", "bio", "topics", "country", "languages", "imported"}
+        assert data["imported"] == IMPORT_DAY and data["bio"].startswith(bio)
+
+
+def test_no_vocabulary_or_a_file_as_the_folder_is_a_clear_error(tmp_path: Path, capsys) -> None:
+    lonely = tmp_path / "lonely"
+    code = main(
+        ["import", str(IMPORTS / "google-forms.csv"), "--out", str(lonely), "--config", str(tmp_path / "none.yml")]
+    )
+    assert code == 2 and "_vocabulary.yml" in capsys.readouterr().out
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    assert main(["import", str(IMPORTS / "google-forms.csv"), "--out", str(tmp_path / "file")]) == 2
+    assert "is a file" in capsys.readouterr().out
