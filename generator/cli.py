@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -256,14 +257,24 @@ def _errors_in(text: str, folder: Path, today: dt.date) -> list[str]:
     """What is wrong with the name or email given, checked by the same rules as every profile."""
     doc = yaml_strict.parse(text)
     vocab, _ = loader.load_vocabulary(folder / loader.VOCABULARY_FILE)
-    _, found = profile(doc, "new", folder / "new.yml", vocab, Rules(today=today, photos_dir=folder / "photos"))
+    rules = dataclasses.replace(_programme_rules(today), photos_dir=folder / "photos")
+    _, found = profile(doc, "new", folder / "new.yml", vocab, rules)
     return [message for line, col, severity, message in found if severity == "error"]
+
+
+def _programme_rules(today: dt.date) -> Rules:
+    """The checking rules of the programme in this folder's mkdocs.yml, or the defaults."""
+    try:
+        return rules_for(settings.load(Path("mkdocs.yml"), today)[0])
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError):
+        return Rules(today=today)  # a broken mkdocs.yml is the build's to report, not a new mentor's
 
 
 def cmd_new_from_issue(args: argparse.Namespace) -> int:
     """Write a profile from an 'Add me as a mentor' issue body, or say what the issue still needs."""
     try:
-        made = fromissue.make(fromissue.read_body(args.from_issue), args.dir, args.today or clock.build_date())
+        today = args.today or clock.build_date()
+        made = fromissue.make(fromissue.read_body(args.from_issue), args.dir, today, _programme_rules(today))
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

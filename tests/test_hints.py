@@ -211,3 +211,25 @@ def test_programme_options_are_read_from_mkdocs_yml_and_checked(tmp_path: Path) 
     with pytest.raises(ValueError, match="imported_profiles must be one of: show, hide"):
         settings.load(config, TODAY)
     assert settings.load(tmp_path / "missing.yml", TODAY)[0].min_bio_length == 80
+
+
+def test_an_issue_form_profile_is_held_to_the_programmes_bio_minimum(tmp_path: Path, monkeypatch, capsys) -> None:
+    from generator.cli import main
+
+    root = Path(__file__).resolve().parent.parent
+    folder = tmp_path / "mentors"
+    folder.mkdir()
+    for name in ("_vocabulary.yml", "_template.yml"):
+        (folder / name).write_bytes((root / "mentors" / name).read_bytes())
+    issue = (root / "tests" / "fixtures" / "issues" / "complete.md").read_text(encoding="utf-8")
+    bio = issue.split("### About you\n\n")[1].split("\n\n### ")[0]
+    short = tmp_path / "short.md"
+    short.write_text(issue.replace(bio, "I manage health programmes and like helping new graduates."), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    command = ["new", "--from-issue", str(short), "--dir", str(folder), "--today", "2026-11-22"]
+    assert main(command) == 1  # no mkdocs.yml here: the default minimum, 80
+    assert "write at least 80" in capsys.readouterr().err
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Test\nplugins:\n  - mentor-directory:\n      min_bio_length: 40\n", encoding="utf-8"
+    )
+    assert main(command) == 0
