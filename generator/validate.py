@@ -147,16 +147,16 @@ def _imported(value: str, vocab, rules: Rules, data: dict) -> Any:
             ),
             "warning",
         )
-        yield from _age(day, rules)
+        yield from _age(day, rules, "Imported")
 
 
-def _age(day: dt.date, rules: Rules) -> Any:
+def _age(day: dt.date, rules: Rules, event: str = "Last confirmed") -> Any:
     months = months_between(day, rules.today)
     if months >= rules.hide_after_months:
         yield (
             (),
             (
-                f"Last confirmed {months} months ago, so the profile is hidden from the site: "
+                f"{event} {months} months ago, so the profile is hidden from the site: "
                 f"check it and set 'last_confirmed' to today's date."
             ),
             "warning",
@@ -165,7 +165,7 @@ def _age(day: dt.date, rules: Rules) -> Any:
         yield (
             (),
             (
-                f"Last confirmed {months} months ago: check the profile and set 'last_confirmed' to "
+                f"{event} {months} months ago: check the profile and set 'last_confirmed' to "
                 f"today's date, or it will be hidden after {rules.hide_after_months} months."
             ),
             "warning",

@@ -234,6 +234,8 @@ def test_an_imported_profile_is_hidden_a_year_after_its_import_like_any_other(ou
     built = build.build(out, settings.Settings(today=dt.date(2027, 3, 2)))
     assert built.directory.mentors == ()
     assert sorted(m.slug for m in built.directory.hidden) == ["amara-diallo", "ingrid-berg", "tom-reid"]
+    assert main(["check", str(out), "--today", "2027-03-02", "--config", str(ROOT / "mkdocs.yml")]) == 0
+    assert capsys.readouterr().out.count("Imported 12 months ago, so the profile is hidden from the site") == 3
 
 
 def test_the_command_runs_as_a_coordinator_types_it(out: Path) -> None:
