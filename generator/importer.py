@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -212,19 +213,19 @@ def run(source: Path, out: Path, map_path: Path | None, config: Path, today: dt.
         headers, rows = importing.read(source)
         mapping = importing.read_map(map_path, headers) if map_path else {}
     except (ValueError, OSError) as exc:
-        print(f"error: {exc}")
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     if out.exists() and not out.is_dir():
-        print(f"error: {out} is a file: give the profiles folder, such as mentors.")
+        print(f"error: {out} is a file: give the profiles folder, such as mentors.", file=sys.stderr)
         return 2
     files = (out / loader.VOCABULARY_FILE, profiles_dir / loader.VOCABULARY_FILE)
     vocab_file = next((p for p in files if p.is_file()), None)
     if vocab_file is None:
-        print(f"error: there is no {loader.VOCABULARY_FILE} in {out} or {profiles_dir}: write the topics there first.")
+        print(f"error: no {loader.VOCABULARY_FILE} in {out} or {profiles_dir}: write one first.", file=sys.stderr)
         return 2
     vocab, vocab_problems = loader.load_vocabulary(vocab_file)
     if vocab_problems:
-        print("\n".join(p.text() for p in vocab_problems))
+        print("\n".join(p.text() for p in vocab_problems), file=sys.stderr)
         return 2
     cols, unused = importing.columns(headers, mapping)
     print(f"Reading {source}: {len(rows)} rows.")

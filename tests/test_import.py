@@ -30,8 +30,10 @@ def out(tmp_path: Path) -> Path:
 
 
 def run_import(capsys: pytest.CaptureFixture, *args: str | Path) -> tuple[int, str]:
+    """The exit status and everything printed (the report on stdout, usage errors on stderr)."""
     code = main(["import", *map(str, args), "--today", IMPORT_DAY, "--config", str(ROOT / "mkdocs.yml")])
-    return code, capsys.readouterr().out
+    out, err = capsys.readouterr()
+    return code, out + err
 
 
 def profiles(folder: Path) -> dict[str, dict]:
@@ -272,7 +274,7 @@ def test_no_vocabulary_or_a_file_as_the_folder_is_a_clear_error(tmp_path: Path, 
     code = main(
         ["import", str(IMPORTS / "google-forms.csv"), "--out", str(lonely), "--config", str(tmp_path / "none.yml")]
     )
-    assert code == 2 and "_vocabulary.yml" in capsys.readouterr().out
+    assert code == 2 and "_vocabulary.yml" in capsys.readouterr().err
     (tmp_path / "file").write_text("x", encoding="utf-8")
     assert main(["import", str(IMPORTS / "google-forms.csv"), "--out", str(tmp_path / "file")]) == 2
-    assert "is a file" in capsys.readouterr().out
+    assert "is a file" in capsys.readouterr().err
