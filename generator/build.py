@@ -10,12 +10,12 @@ from functools import partial
 from pathlib import Path
 
 from . import loader, photos, search_index, workers
-from .directory import Directory
+from .directory import Directory, hidden_reason
 from .directory import build as build_directory
 from .problems import Problem
 from .render import Page, Renderer, hue
 from .settings import Settings
-from .validate import Rules
+from .validate import rules_for
 
 ASSETS = Path(__file__).parent / "assets"
 
@@ -70,11 +70,7 @@ def start(profiles_dir: Path, settings: Settings) -> Callable[[], Built]:
     Between the two, the caller can do its own preparation: for a large directory the
     profiles load meanwhile, in a forked process where that is safe (see workers.can_fork).
     """
-    rules = Rules(
-        today=settings.today,
-        warn_after_months=settings.warn_after_months,
-        hide_after_months=settings.hide_after_months,
-    )
+    rules = rules_for(settings)
     load = partial(loader.load, [profiles_dir], rules)
     if _count(profiles_dir) < workers.APART_FROM or workers.count() < 2:
         return lambda: _finish(load, settings)
@@ -112,7 +108,7 @@ def _finish(
             raise ProfilesInvalid(errors)
         directory = build_directory(loaded.mentors, loaded.vocabulary, settings)
         notices = list(loaded.problems) + [
-            Problem(str(m.source), 1, 1, "warning", f"not on the site: last confirmed {m.last_confirmed}")
+            Problem(str(m.source), 1, 1, "warning", f"not on the site: {hidden_reason(m, settings)}")
             for m in directory.hidden
         ]
         planned = {m.slug: photos.plan(m.slug, m.photo) for m in directory.mentors if m.photo}

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
 
-from . import build, clock, fromissue, loader, newprofile, ownership, photos, problems, settings, stale, yaml_strict
+import yaml
+
+from . import build, clock, fromissue, loader, newprofile, ownership, problems, settings, stale, yaml_strict
 from .characters import shown
+from .export import write_directory, zensical_project
 from .gitdiff import GitError
+from .importer import run as run_import
 from .offline import cmd_offline_zip
 from .photocheck import unused as unused_photos
 from .problems import ProfileError
 from .summary import summarise
-from .validate import Rules, profile
+from .validate import Rules, profile, rules_for
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
         "paths", nargs="*", type=Path, default=[Path("mentors")], help="files or folders (default: mentors/)"
     )
     check.add_argument("--format", choices=["text", "github", "json"], default="text", help="how to print problems")
+    check.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="read the programme's rules from this")
     _add_today(check)
     check.set_defaults(func=cmd_check)
 
@@ -86,6 +92,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_today(stale_)
     stale_.set_defaults(func=cmd_stale)
 
+    _add_import(commands)
+    _add_zensical(commands)
+
     zip_ = commands.add_parser("offline-zip", help="zip the offline build for download, the same bytes every time")
     zip_.add_argument("site_dir", type=Path, metavar="SITE_DIR", help="the build of mkdocs-offline.yml")
     zip_.add_argument("out", type=Path, metavar="OUT.zip", help="the zip file to write")
@@ -93,6 +102,40 @@ def _parser() -> argparse.ArgumentParser:
     _add_today(zip_)
     zip_.set_defaults(func=cmd_offline_zip)
     return parser
+
+
+def _add_import(commands: argparse._SubParsersAction) -> None:
+    import_ = commands.add_parser("import", help="turn a CSV or JSON list of mentors into profiles, each checked")
+    import_.add_argument("file", type=Path, metavar="FILE", help="a .csv (from a form or a sheet) or .json")
+    import_.add_argument("--out", type=Path, default=Path("mentors"), help="the profiles folder (default: mentors/)")
+    import_.add_argument("--map", type=Path, metavar="MAP.yml", help="which column fills which field")
+    import_.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="read the programme's rules from this")
+    _add_today(import_)
+    import_.set_defaults(func=lambda a: run_import(a.file, a.out, a.map, a.config, a.today or clock.build_date()))
+
+
+def _add_zensical(commands: argparse._SubParsersAction) -> None:
+    zensical = commands.add_parser("zensical", help="write a ready Zensical project: directory, guidance, assets")
+    zensical.add_argument("--out", type=Path, required=True, help="a new or empty folder to write the project into")
+    zensical.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="read the site's settings from this")
+    _add_today(zensical)
+    zensical.set_defaults(func=cmd_zensical)
+
+
+def cmd_zensical(args: argparse.Namespace) -> int:
+    """Write a Zensical project; nothing is written if the settings, the folder or a profile is wrong."""
+    try:
+        today = args.today or clock.build_date(args.config.parent)
+        count = zensical_project(args.config, args.out, today)
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except build.ProfilesInvalid as exc:
+        for problem in exc.problems:
+            print(problem.text(), file=sys.stderr)
+        return 1
+    print(f"Wrote a Zensical project with {count} directory pages to {args.out}. Build it there with: zensical build")
+    return 0
 
 
 def _add_refs(parser: argparse.ArgumentParser) -> None:
@@ -119,7 +162,12 @@ def _date(text: str) -> dt.date:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate profiles; exit 1 if any has an error."""
-    result = loader.load(args.paths, Rules(today=args.today or clock.build_date()))
+    try:
+        programme, _ = settings.load(args.config, args.today or clock.build_date())
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+        print(f"{args.config}: error: {exc}", file=sys.stderr)
+        return 2
+    result = loader.load(args.paths, rules_for(programme))
     result.problems += unused_photos(args.paths)
     found = sorted(result.problems, key=lambda p: (p.path, p.line, p.col))
     if args.format == "json":
@@ -194,24 +242,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
         for problem in exc.problems:
             print(problem.text(), file=sys.stderr)
         return 1
-    out: Path = args.out
-    pages, assets = built.everything()
-    for page in pages:
-        _write(out / page.path / "index.md", page.markdown().encode("utf-8"))
-    for photo in built.photos.values():
-        for path, data in photos.encode(photo).items():
-            _write(out / path, data)
-    for path, text in assets.items():
-        _write(out / path, text.encode("utf-8"))
-    for uri, path in build.static_files():
-        _write(out / uri, path.read_bytes())
-    print(f"Wrote {len(pages)} pages to {out}.")
+    count = write_directory(built, args.out)
+    print(f"Wrote {count} pages to {args.out}.")
     return 0
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
 
 
 def _ask(prompt: str, interactive: bool) -> str | None:
@@ -238,14 +271,24 @@ def _errors_in(text: str, folder: Path, today: dt.date) -> list[str]:
     """What is wrong with the name or email given, checked by the same rules as every profile."""
     doc = yaml_strict.parse(text)
     vocab, _ = loader.load_vocabulary(folder / loader.VOCABULARY_FILE)
-    _, found = profile(doc, "new", folder / "new.yml", vocab, Rules(today=today, photos_dir=folder / "photos"))
+    rules = dataclasses.replace(_programme_rules(today), photos_dir=folder / "photos")
+    _, found = profile(doc, "new", folder / "new.yml", vocab, rules)
     return [message for line, col, severity, message in found if severity == "error"]
+
+
+def _programme_rules(today: dt.date) -> Rules:
+    """The checking rules of the programme in this folder's mkdocs.yml, or the defaults."""
+    try:
+        return rules_for(settings.load(Path("mkdocs.yml"), today)[0])
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError):
+        return Rules(today=today)  # a broken mkdocs.yml is the build's to report, not a new mentor's
 
 
 def cmd_new_from_issue(args: argparse.Namespace) -> int:
     """Write a profile from an 'Add me as a mentor' issue body, or say what the issue still needs."""
     try:
-        made = fromissue.make(fromissue.read_body(args.from_issue), args.dir, args.today or clock.build_date())
+        today = args.today or clock.build_date()
+        made = fromissue.make(fromissue.read_body(args.from_issue), args.dir, today, _programme_rules(today))
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -46,10 +46,18 @@ def build(mentors: list[Mentor], vocab: Vocabulary, settings: Settings) -> Direc
     fresh: list[Mentor] = []
     hidden: list[Mentor] = []
     for mentor in mentors:
-        stale = mentor.months_since_confirmed(settings.today) >= settings.hide_after_months
-        (hidden if stale else fresh).append(mentor)
+        (hidden if hidden_reason(mentor, settings) else fresh).append(mentor)
     ordered = tuple(fair_order(fresh, settings))
     return Directory(ordered, tuple(sorted(hidden, key=lambda m: m.slug)), _groups(ordered, vocab))
+
+
+def hidden_reason(mentor: Mentor, settings: Settings) -> str:
+    """Why a valid profile is left off the site, or '' if it is shown."""
+    if mentor.last_confirmed is None and settings.imported_profiles == "hide":
+        return f"imported {mentor.checked_on}, not yet confirmed by the mentor (imported_profiles: hide)"
+    if mentor.months_since_confirmed(settings.today) >= settings.hide_after_months:
+        return f"last confirmed {mentor.last_confirmed}" if mentor.last_confirmed else f"imported {mentor.imported}"
+    return ""
 
 
 def fair_order(mentors: list[Mentor], settings: Settings) -> list[Mentor]:

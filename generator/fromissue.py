@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import loader, yaml_strict
@@ -17,11 +17,11 @@ MAX_BODY = 256 * 1024
 
 
 def check(
-    text: str, owners: list[str], folder: Path, vocab: Vocabulary, today: dt.date
+    text: str, owners: list[str], folder: Path, vocab: Vocabulary, today: dt.date, programme: Rules | None = None
 ) -> tuple[list[FormProblem], list[FormProblem]]:
     """(errors, warnings) in the profile text, by the same rules as every profile, named by question."""
     examples = loader.template_examples(folder / loader.TEMPLATE_FILE)
-    rules = Rules(today=today, photos_dir=folder / "photos", examples=examples)
+    rules = replace(programme or Rules(today=today), today=today, photos_dir=folder / "photos", examples=examples)
     found = [(line, col, "error", message) for line, col, message in yaml_strict.scan_text(text)]
     try:
         doc = yaml_strict.parse(text)
@@ -47,7 +47,7 @@ class Made:
     warnings: list[str]
 
 
-def make(body: str, folder: Path, today: dt.date) -> Made:
+def make(body: str, folder: Path, today: dt.date, programme: Rules | None = None) -> Made:
     """The profile an issue body describes, checked; errors name the question to fix."""
     if not (folder / loader.VOCABULARY_FILE).is_file():
         raise ValueError(f"{folder} has no {loader.VOCABULARY_FILE}: run this from the repository's top folder.")
@@ -58,7 +58,7 @@ def make(body: str, folder: Path, today: dt.date) -> Made:
     problems += [("", p.text()) for p in vocab_problems]
     pieces, more = build(values, vocab, today)
     text, owners = render(pieces)
-    errors, warnings = check(text, owners, folder, vocab, today)
+    errors, warnings = check(text, owners, folder, vocab, today, programme)
     if problems or more:
         # A missing answer is already said in the form's words; the checker's "add a line" would repeat it.
         errors = problems + more + [e for e in errors if e[0]]

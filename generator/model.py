@@ -24,7 +24,7 @@ class Mentor:
     topics: tuple[str, ...]
     country: str
     languages: tuple[str, ...]
-    last_confirmed: dt.date
+    last_confirmed: dt.date | None  # None: imported, and not confirmed by the mentor yet
     pronouns: str | None = None
     sectors: tuple[str, ...] = ()
     city: str | None = None
@@ -39,6 +39,12 @@ class Mentor:
     links: dict[str, str] = field(default_factory=dict)
     photo: Path | None = None
     github: str | None = None
+    imported: dt.date | None = None
+
+    @property
+    def checked_on(self) -> dt.date:
+        """The day the profile was last known to be right: confirmed by the mentor, else imported."""
+        return self.last_confirmed or self.imported  # type: ignore[return-value]
 
     def is_paused(self, today: dt.date) -> bool:
         """Paused by choice, or until a date that has not come yet."""
@@ -49,8 +55,8 @@ class Mentor:
         return "paused" if self.is_paused(today) else self.availability
 
     def months_since_confirmed(self, today: dt.date) -> int:
-        """Whole months from last_confirmed to today."""
-        return months_between(self.last_confirmed, today)
+        """Whole months from last_confirmed (or, for an imported profile, the import) to today."""
+        return months_between(self.checked_on, today)
 
 
 def months_between(earlier: dt.date, later: dt.date) -> int:

@@ -13,7 +13,6 @@ import os
 import re
 from html import escape
 from pathlib import Path
-from urllib.parse import quote
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -21,14 +20,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import clock, loader, offline, photos, search_index, shell
+from . import clock, offline, photos, placeholders, search_index, shell
 from .build import Built, ProfilesInvalid, start, static_files
 from .render import SETTINGS_SCRIPT, Page
 from .settings import DEFAULT_BODY, DEFAULT_SUBJECT, OPTIONS, Settings, from_options
 
 log = logging.getLogger("mkdocs.plugins.mentor_directory")
 SCHEMA = Path(__file__).parent / "schema" / "profile.schema.json"
-_PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+\.[a-z_]+)\s*\}\}")
 
 
 class MentorDirectoryConfig(base.Config):
@@ -52,6 +50,10 @@ class MentorDirectoryConfig(base.Config):
     """Leave profiles not confirmed for this many months off the site."""
     cards_per_page = c.Type(int, default=30)
     """Mentor cards on each page of the directory without JavaScript."""
+    min_bio_length = c.Type(int, default=Settings.min_bio_length)
+    """The fewest characters a bio may have."""
+    imported_profiles = c.Type(str, default=Settings.imported_profiles)
+    """'show' imported profiles not yet confirmed, marked as such, or 'hide' them until confirmed."""
 
 
 class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
@@ -105,7 +107,16 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        return _PLACEHOLDER.sub(lambda m: self._placeholder(m.group(1), page.file.src_uri, page.url), markdown)
+        if "{{" not in markdown:
+            return markdown
+        prefix = "../" * page.url.count("/")
+        notice = offline.notice(self.offline_build, self.settings.today, prefix, self.site_url)
+        try:
+            return placeholders.fill(
+                markdown, placeholders.values(self.settings, self.profiles_dir, notice), page.file.src_uri
+            )
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
 
     def on_page_context(self, context, *, page, config, nav):
         if page.file.src_uri == shell.PATH + "index.md":
@@ -168,23 +179,6 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             # Someone else's stale profile must not fail a --strict build: say it, at info level.
             log.info(notice.text())
         return built
-
-    def _placeholder(self, name: str, where: str, url: str = "") -> str:
-        s = self.settings
-        repo = s.repo_url.rstrip("/")
-        values = {"programme.name": s.programme, "programme.contact": s.contact}
-        values["offline.notice"] = offline.notice(self.offline_build, s.today, "../" * url.count("/"), self.site_url)
-        if repo:
-            template = (self.profiles_dir / loader.TEMPLATE_FILE).read_text(encoding="utf-8")
-            values |= {
-                "links.repository": repo,
-                "links.template": f"{repo}/blob/{s.edit_branch}/{s.profiles_dir}/{loader.TEMPLATE_FILE}",
-                "links.new_profile": f"{repo}/new/{s.edit_branch}?filename={quote(s.profiles_dir)}/your-name.yml"
-                f"&value={quote(template, safe='')}",
-            }
-        if not values.get(name):
-            raise PluginError(f"{where}: '{{{{ {name} }}}}' has no value: set it in mkdocs.yml (repo_url, contact).")
-        return values[name]
 
 
 def _offline_build(config) -> bool:

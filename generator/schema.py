@@ -116,6 +116,8 @@ def _explain(error: Any, data: dict[str, Any]) -> Iterator[tuple[tuple, str]]:
             if name not in instance:
                 example = EXAMPLES.get(name, f"{name}: ...")
                 yield path, f"'{name}' is missing: add a line like '{example}'."
+    elif kind == "anyOf" and not path:  # neither last_confirmed nor imported
+        yield path, f"'last_confirmed' is missing: add a line like '{EXAMPLES['last_confirmed']}'."
     elif kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         for key in instance:
@@ -180,7 +182,7 @@ def _out_of_range(field: str, value: Any) -> str:
 
 
 def _bad_pattern(field: str, value: str) -> str:
-    if field in ("last_confirmed", "paused_until"):
+    if field in ("last_confirmed", "paused_until", "imported"):
         return f"'{value}' is not a date: write it as YYYY-MM-DD, such as 2026-03-01."
     if field == "email":
         return (

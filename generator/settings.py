@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
@@ -49,6 +50,8 @@ class Settings:
     warn_after_months: int = 11
     hide_after_months: int = 12
     cards_per_page: int = 30
+    min_bio_length: int = 80
+    imported_profiles: str = "show"
     directory_urls: bool = True
     extra: dict = field(default_factory=dict)
 
@@ -65,7 +68,11 @@ OPTIONS = {
     "warn_after_months": "warn_after_months",
     "hide_after_months": "hide_after_months",
     "cards_per_page": "cards_per_page",
+    "min_bio_length": "min_bio_length",
+    "imported_profiles": "imported_profiles",
 }
+# How the site treats a profile brought in by `mentor-directory import` and not yet confirmed.
+IMPORTED_CHOICES = ("show", "hide")
 
 
 def from_options(options: dict, today: dt.date, repo_url: str = "", directory_urls: bool = True) -> Settings:
@@ -77,6 +84,11 @@ def from_options(options: dict, today: dt.date, repo_url: str = "", directory_ur
         missing = template_problems(options.get(name, ""))
         if missing:
             raise ValueError(f"{name} uses placeholders nothing fills in: {', '.join(missing)}")
+    if options.get("imported_profiles", "show") not in IMPORTED_CHOICES:
+        raise ValueError(f"imported_profiles must be one of: {', '.join(IMPORTED_CHOICES)}")
+    bio = options.get("min_bio_length", 80)
+    if not isinstance(bio, int) or isinstance(bio, bool) or not 1 <= bio <= 1500:
+        raise ValueError("min_bio_length must be a whole number of characters from 1 to 1500")
     fields = {OPTIONS[key]: value for key, value in options.items()}
     return Settings(today=today, repo_url=repo_url or "", directory_urls=directory_urls, **fields)
 
@@ -93,6 +105,17 @@ def from_mkdocs_yml(text: str, today: dt.date) -> tuple[Settings, str]:
             options = plugin["mentor-directory"] or {}
     settings = from_options(options, today, config.get("repo_url") or "", config.get("use_directory_urls", True))
     return settings, settings.profiles_dir
+
+
+def load(path: Path, today: dt.date) -> tuple[Settings, Path]:
+    """Settings and the profiles folder from an mkdocs.yml, or the defaults where there is none.
+
+    Raises ValueError for an option with a wrong name or value.
+    """
+    if not path.is_file():
+        return Settings(today=today), path.parent / Settings.profiles_dir
+    config, profiles = from_mkdocs_yml(path.read_text(encoding="utf-8"), today)
+    return config, path.parent / profiles
 
 
 class _PlainLoader(yaml.SafeLoader):

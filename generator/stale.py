@@ -46,10 +46,11 @@ def find(
     """(still shown but due, already hidden), the longest unconfirmed first."""
     due, hidden = [], []
     for m in mentors:
-        months = months_between(m.last_confirmed, today)
+        months = months_between(m.checked_on, today)
         if months < warn_after:
             continue
-        entry = Due(m.slug, m.name, str(m.source), m.last_confirmed.isoformat(), months, m.github, months >= hide_after)
+        when = m.last_confirmed.isoformat() if m.last_confirmed else f"never (imported {m.checked_on.isoformat()})"
+        entry = Due(m.slug, m.name, str(m.source), when, months, m.github, months >= hide_after)
         (hidden if entry.hidden else due).append(entry)
     order = lambda d: (-d.months, d.slug)  # noqa: E731
     return sorted(due, key=order), sorted(hidden, key=order)

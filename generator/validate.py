@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
-import zoneinfo
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 
-from . import characters, photocheck, schema, urls, vocabulary
+from . import characters, photocheck, schema, timezones, urls, vocabulary
 from .bio import link_targets
 from .model import Mentor, months_between
 from .yaml_strict import Document
@@ -32,6 +29,7 @@ class Rules:
     photos_dir: Path = Path("mentors/photos")
     warn_after_months: int = 11
     hide_after_months: int = 12
+    min_bio_length: int = 80
     # The profile template's example values: a profile still holding one gets a warning.
     examples: dict[str, str] = field(default_factory=dict)
 
@@ -43,7 +41,7 @@ def profile(doc: Document, slug: str, source: Path, vocab: vocabulary.Vocabulary
     def report(path: tuple, message: str, severity: str = "error") -> None:
         at_key = path[-1:] == (schema.KEY,)
         line, col = doc.where(path[:-1] if at_key else path, at_key)
-        found.append((line, col, severity, message))
+        found.append((line, col, severity, message + _curly_quotes(data, path)))
 
     data = schema.coerce(doc.data)
     flagged = set()
@@ -54,7 +52,8 @@ def profile(doc: Document, slug: str, source: Path, vocab: vocabulary.Vocabulary
         # A list with a schema error (too long, repeated) still gets its items checked.
         check = _CHECKS.get(key)
         if check and (isinstance(value, list) or (key,) not in flagged):
-            for path, message, *severity in check(value, vocab, rules):
+            given = (data,) if key in _NEED_PROFILE else ()
+            for path, message, *severity in check(value, vocab, rules, *given):
                 report((key,) + path, message, *severity)
     for key, example in rules.examples.items():
         if data.get(key) == example:
@@ -66,6 +65,35 @@ def profile(doc: Document, slug: str, source: Path, vocab: vocabulary.Vocabulary
     if any(p[2] == "error" for p in found):
         return None, found
     return _mentor(data, slug, source, rules), found
+
+
+def rules_for(settings: Any) -> Rules:
+    """The checking rules a programme's settings.Settings imply."""
+    return Rules(
+        today=settings.today,
+        warn_after_months=settings.warn_after_months,
+        hide_after_months=settings.hide_after_months,
+        min_bio_length=settings.min_bio_length,
+    )
+
+
+_CURLY = ("\u201c\u201d", "\u2018\u2019", "\u201e\u201c", "\u00ab\u00bb")
+
+
+def _curly_quotes(data: dict, path: tuple) -> str:
+    """Why a value wrapped in typographic quotes fails: YAML keeps them as part of the text."""
+    value: Any = data
+    for step in path:
+        try:
+            value = value[step]
+        except (KeyError, IndexError, TypeError):
+            return ""
+    if isinstance(value, str) and len(value) > 1 and any(value[0] == o and value[-1] in c for o, c in _CURLY):
+        return (
+            f" The value is wrapped in curly quotes ({value[0]} {value[-1]}), which a word processor puts in and "
+            f"which count as part of the text: write {value[1:-1]!r} with straight quotes or none."
+        )
+    return ""
 
 
 def _cut_message(key: str) -> str:
@@ -97,12 +125,34 @@ def _last_confirmed(value: str, vocab, rules: Rules) -> Any:
     if day > rules.today + dt.timedelta(days=1):  # a day's grace: it is already tomorrow somewhere
         yield (), f"'{value}' is in the future: write the date you last checked the profile, such as today."
         return
+    yield from _age(day, rules)
+
+
+def _imported(value: str, vocab, rules: Rules, data: dict) -> Any:
+    day = _date(value)
+    if day is None:
+        yield (), f"'{value}' is not a real date: check the month and day (YYYY-MM-DD)."
+    elif day > rules.today + dt.timedelta(days=1):
+        yield (), f"'{value}' is in the future: 'imported' is the day the profile was imported."
+    elif "last_confirmed" not in data:
+        yield (
+            (),
+            (
+                "Imported and not yet confirmed by the mentor: once they have read it through, "
+                f"replace this line with 'last_confirmed: {rules.today.isoformat()}' (the day they checked it)."
+            ),
+            "warning",
+        )
+        yield from _age(day, rules, "Imported")
+
+
+def _age(day: dt.date, rules: Rules, event: str = "Last confirmed") -> Any:
     months = months_between(day, rules.today)
     if months >= rules.hide_after_months:
         yield (
             (),
             (
-                f"Last confirmed {months} months ago, so the profile is hidden from the site: "
+                f"{event} {months} months ago, so the profile is hidden from the site: "
                 f"check it and set 'last_confirmed' to today's date."
             ),
             "warning",
@@ -111,7 +161,7 @@ def _last_confirmed(value: str, vocab, rules: Rules) -> Any:
         yield (
             (),
             (
-                f"Last confirmed {months} months ago: check the profile and set 'last_confirmed' to "
+                f"{event} {months} months ago: check the profile and set 'last_confirmed' to "
                 f"today's date, or it will be hidden after {rules.hide_after_months} months."
             ),
             "warning",
@@ -159,20 +209,16 @@ def _languages(values: list[str], vocab, rules) -> Any:
             yield (i,), vocabulary.suggest_language(value)
 
 
-@lru_cache(maxsize=1)
-def _zones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
+def _time_zone(value: str, vocab, rules: Rules, data: dict) -> Any:
+    if value not in timezones.zones():
+        country = data.get("country")
+        yield (), timezones.suggest(value, country if isinstance(country, str) else None, rules.today)
 
 
-def _time_zone(value: str, vocab, rules) -> Any:
-    if value not in _zones():
-        guess = difflib.get_close_matches(value, sorted(_zones()), n=1, cutoff=0.6)
-        hint = f" Did you mean '{guess[0]}'?" if guess else " Write it like Africa/Nairobi or Europe/Oslo."
-        yield (), f"'{value}' is not a time zone name.{hint}"
-
-
-def _bio(value: str, vocab, rules) -> Any:
+def _bio(value: str, vocab, rules: Rules) -> Any:
     yield from _text("bio", multiline=True)(value, vocab, rules)
+    if len(value.strip()) < rules.min_bio_length:
+        yield (), f"'bio' is {len(value.strip())} characters long; write at least {rules.min_bio_length}."
     if _HTML.search(value):
         yield (), "The bio cannot hold HTML tags such as <b> or <a>: write plain text; *stars* give emphasis."
     if "![" in value:
@@ -219,6 +265,7 @@ def _photo(value: str, vocab, rules: Rules) -> Any:
 _CHECKS = {
     "email": _email,
     "last_confirmed": _last_confirmed,
+    "imported": _imported,
     "paused_until": _paused_until,
     "graduation_year": _graduation_year,
     "topics": _terms("topics"),
@@ -230,11 +277,13 @@ _CHECKS = {
     "photo": _photo,
     "links": _links,
 } | {key: _text(key, key == "bio") for key in FREE_TEXT if key != "bio"}
+_NEED_PROFILE = {"time_zone", "imported"}
 
 
 def _mentor(data: dict[str, Any], slug: str, source: Path, rules: Rules) -> Mentor:
     lists = {k: tuple(data[k]) for k in ("topics", "sectors", "languages", "schemes", "formats") if k in data}
-    dates = {k: dt.date.fromisoformat(data[k]) for k in ("last_confirmed", "paused_until") if k in data}
+    dates = {k: dt.date.fromisoformat(data[k]) for k in ("last_confirmed", "paused_until", "imported") if k in data}
+    dates.setdefault("last_confirmed", None)
     photo = {"photo": rules.photos_dir / data["photo"]} if "photo" in data else {}
     plain = {k: v for k, v in data.items() if k not in lists and k not in dates and k != "photo"}
     return Mentor(slug=slug, source=source, **plain, **lists, **dates, **photo)

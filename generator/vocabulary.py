@@ -35,6 +35,15 @@ class Vocabulary:
     def terms(self, kind: str) -> dict[str, Term]:
         return self.topics if kind == "topics" else self.sectors
 
+    def resolve(self, kind: str, value: str) -> str | None:
+        """The slug a slug, label or synonym stands for, or None."""
+        terms = self.terms(kind)
+        wanted = _normalise(value)
+        for term in terms.values():
+            if wanted in {_normalise(term.slug), _normalise(term.label), *map(_normalise, term.synonyms)}:
+                return term.slug
+        return None
+
     def suggest(self, kind: str, value: str) -> str:
         """A sentence saying what to write instead of a value that is not in the list."""
         terms = self.terms(kind)
@@ -43,29 +52,63 @@ class Vocabulary:
         for term in terms.values():
             if wanted in {_normalise(s) for s in term.synonyms} or wanted == _normalise(term.label):
                 return f"'{value}' is not a {noun} slug: write '{term.slug}' ({term.label})."
-        guess = difflib.get_close_matches(_slugify(value), list(terms), n=1, cutoff=0.6)
-        if not guess:
-            # Compare with every word a term is known by, so 'datascience' finds 'data science'.
-            known = {_normalise(s).replace(" ", ""): t.slug for t in terms.values() for s in t.synonyms}
-            close = difflib.get_close_matches(wanted.replace(" ", ""), list(known), n=1, cutoff=0.75)
-            guess = [known[close[0]]] if close else []
-        if guess:
-            return f"'{value}' is not a {noun}; did you mean '{guess[0]}'?"
-        return f"'{value}' is not a {noun}. The {noun}s are listed in mentors/_vocabulary.yml."
+        ranked = _ranked(value, terms)
+        if ranked and ranked[0][0] >= SUGGEST_ABOVE and len(wanted.replace(" ", "")) >= _GUESS_FROM_LENGTH:
+            return f"'{value}' is not a {noun}; did you mean '{ranked[0][1]}'?"
+        if not terms:
+            return f"'{value}' is not a {noun}: this programme lists no {noun}s, so remove the line."
+        nearest = ", ".join(f"'{slug}' ({terms[slug].label})" for _, slug in ranked[:3])
+        return (
+            f"'{value}' is not a {noun}. The nearest in spelling are {nearest}; "
+            f"every {noun} is listed in mentors/_vocabulary.yml."
+        )
+
+
+# How alike a typed value and a slug, label or synonym must be (0 to 1) to be offered as
+# "did you mean": below it, a guess is more often wrong than right, so the nearest are listed.
+SUGGEST_ABOVE = 0.8
+# Shorter values are abbreviations more often than typos ('CI' is not 'cli').
+_GUESS_FROM_LENGTH = 4
+
+
+def _ranked(value: str, terms: dict[str, Term]) -> list[tuple[float, str]]:
+    """Each slug with its best likeness to the value over its slug, label and synonyms, best first."""
+    best: dict[str, float] = {}
+    for term in terms.values():
+        for name in (term.slug, term.label, *term.synonyms):
+            best[term.slug] = max(best.get(term.slug, 0.0), _likeness(value, name))
+    return sorted(((score, slug) for slug, score in best.items()), key=lambda pair: (-pair[0], pair[1]))
+
+
+def _likeness(typed: str, known: str) -> float:
+    """Whole-text likeness, held down by the least alike word: 'pair' is not 'games'."""
+    a, b = _normalise(typed), _normalise(known)
+    whole = difflib.SequenceMatcher(None, a.replace(" ", ""), b.replace(" ", "")).ratio()
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) < 2 or len(words_b) < 2:
+        return whole
+    worst = min(max(difflib.SequenceMatcher(None, w, v).ratio() for v in words_b) for w in words_a)
+    return min(whole, worst)
 
 
 def from_data(data: Any) -> tuple[Vocabulary, list[tuple[tuple, str]]]:
-    """Build the vocabulary from the parsed file, with (path, message) for each problem."""
+    """Build the vocabulary from the parsed file, with (path, message) for each problem.
+
+    Topics are required; sectors are optional, for a programme that does not group by them.
+    """
     problems: list[tuple[tuple, str]] = []
     if not isinstance(data, dict):
-        return Vocabulary({}, {}), [((), "The vocabulary needs 'topics:' and 'sectors:' sections.")]
+        return Vocabulary({}, {}), [((), "The vocabulary needs a 'topics:' section (and may have 'sectors:').")]
     lists = {}
     for kind in ("topics", "sectors"):
         section = data.get(kind)
-        if not isinstance(section, dict) or not section:
+        if kind == "sectors" and section in (None, "", {}, []):
+            section = {}
+        elif not isinstance(section, dict) or not section:
             problems.append(((kind,), f"'{kind}' should list slugs, each with a 'label:'."))
             section = {}
         lists[kind] = _terms(kind, section, problems)
+        _refuse_shared_words(kind, lists[kind], problems)
     for key in data:
         if key not in lists:
             problems.append(((key,), f"'{key}' is not a vocabulary section: use 'topics' or 'sectors'."))
@@ -89,12 +132,26 @@ def _terms(kind: str, section: dict, problems: list) -> dict[str, Term]:
     return terms
 
 
+def _refuse_shared_words(kind: str, terms: dict[str, Term], problems: list) -> None:
+    """A synonym may lead to one entry only: shared, the checker could not say which one is meant."""
+    owner: dict[str, str] = {}
+    for term in terms.values():
+        for name in {_normalise(term.slug), _normalise(term.label)}:
+            owner.setdefault(name, term.slug)
+    for term in terms.values():
+        for i, synonym in enumerate(term.synonyms):
+            first = owner.setdefault(_normalise(synonym), term.slug)
+            if first != term.slug:
+                problems.append(
+                    (
+                        (kind, term.slug, "synonyms", i),
+                        f"'{synonym}' already leads to '{first}': a synonym may belong to one entry only.",
+                    )
+                )
+
+
 def _normalise(text: str) -> str:
     return re.sub(r"[\s_-]+", " ", text.strip().lower())
-
-
-def _slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.strip().lower()).strip("-")
 
 
 @lru_cache(maxsize=1)
@@ -115,8 +172,45 @@ def languages() -> dict[str, str]:
     return {c: n for c, n in _english().languages.items() if len(c) == 2 and c.isalpha()}
 
 
+# Codes and names people write for a country that are not its ISO code.
+COUNTRY_ALIASES = {
+    "uk": "GB", "great britain": "GB", "britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
+    "northern ireland": "GB", "usa": "US", "u.s.": "US", "u.s.a.": "US", "america": "US", "el": "GR",
+}  # fmt: skip
+_GROUPINGS = {"EU": "the European Union", "UN": "the United Nations", "EZ": "the eurozone"}
+
+
+def country_code(value: str) -> str | None:
+    """The ISO code a country code, name or common alias stands for, or None."""
+    text = value.strip()
+    if text.upper() in countries():
+        return text.upper()
+    alias = COUNTRY_ALIASES.get(text.lower())
+    if alias:
+        return alias
+    by_name = {_normalise(name): code for code, name in countries().items()}
+    return by_name.get(_normalise(text))
+
+
+def language_code(value: str) -> str | None:
+    """The ISO 639-1 code a language code or English name stands for, or None."""
+    text = value.strip()
+    if text.lower() in languages():
+        return text.lower()
+    by_name = {_normalise(name): code for code, name in languages().items()}
+    return by_name.get(_normalise(text))
+
+
 def suggest_country(value: str) -> str:
     """What to write instead of a country value that is not an ISO code."""
+    alias = COUNTRY_ALIASES.get(value.strip().lower())
+    if alias:
+        return f"'{value}' is not a country code: use '{alias}' ({countries()[alias]})."
+    if value.strip().upper() in _GROUPINGS:
+        return (
+            f"'{value}' is {_GROUPINGS[value.strip().upper()]}, not a country: "
+            "write the two-letter code of the country the mentor lives in, such as DE or FR."
+        )
     return _suggest_code(value, countries(), "country", "KE for Kenya")
 
 

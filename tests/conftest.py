@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The site engine the suite runs on: "mkdocs" (MkDocs 1.6) or "properdocs" (its maintained fork).
+ENGINE = os.environ.get("MENTOR_DIRECTORY_ENGINE", "mkdocs")
+if ENGINE == "properdocs":
+    # From here on every `mkdocs` import, the plugin's and Material's included, is ProperDocs.
+    import properdocs.replacement  # noqa: F401
+elif ENGINE != "mkdocs":
+    raise pytest.UsageError(f"MENTOR_DIRECTORY_ENGINE={ENGINE!r}: use mkdocs or properdocs")
 FIXED_EPOCH = "1795000000"  # 2026-11-18, so the sample profiles' freshness never drifts
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXED_EPOCH, copy_project
+from tests.conftest import ENGINE, FIXED_EPOCH, copy_project
 
 
 def free_port() -> int:
@@ -47,7 +47,7 @@ def served(tmp_path: Path):
     port = free_port()
     env = dict(os.environ, SOURCE_DATE_EPOCH=FIXED_EPOCH, NO_MKDOCS_2_WARNING="1")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", ENGINE, "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=env,

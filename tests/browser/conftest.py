@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import copy_project
+from tests.conftest import ENGINE, copy_project
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "test-results"
@@ -132,7 +132,7 @@ def build_env() -> dict[str, str]:
 
 def mkdocs_build(config_file: Path, site_dir: Path) -> Path:
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
+        [sys.executable, "-m", ENGINE, "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
         capture_output=True,
         text=True,
         env=build_env(),
