@@ -26,6 +26,7 @@ class Mentor:
     languages: tuple[str, ...]
     last_confirmed: dt.date
     pronouns: str | None = None
+    name_latin: str | None = None  # a name in another script, as it is written in Latin letters
     sectors: tuple[str, ...] = ()
     city: str | None = None
     time_zone: str | None = None

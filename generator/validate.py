@@ -17,7 +17,7 @@ from . import schema, vocabulary
 from .model import Mentor, months_between
 from .yaml_strict import Document
 
-FREE_TEXT = ("name", "pronouns", "headline", "bio", "city", "course")
+FREE_TEXT = ("name", "name_latin", "pronouns", "headline", "bio", "city", "course")
 PHOTO_MAX_BYTES = 300 * 1024
 _PHOTO_MAGIC = {
     b"\xff\xd8\xff": "JPEG",

@@ -1,0 +1,223 @@
+/* The search's matching contract, browser side (README, "How search matches"): what a
+   student types becomes words exactly as the build made the index's words (search_terms.py),
+   and a query finds and ranks mentors from the prebuilt word index. Shared by the directory
+   page and the header search; a test runs the same words through both sides. */
+(function (root) {
+  "use strict";
+
+  function matcher(search) {
+    var contract = search.contract;
+    var TIERS = search.tiers.length;
+    var NONE = 255;
+    var letters = contract.letters;
+    var LETTER = new RegExp("[" + Object.keys(letters).join("") + "]", "g");
+    var J = contract.joiners.replace(/[\]\\\-^]/g, "\\$&");
+    var WORD = new RegExp("[\\p{L}\\p{N}]+(?:[" + J + "&][\\p{L}\\p{N}]+)*", "gu");
+    var JOINER = new RegExp("[" + J + "]", "g");
+    var MARKS = /\p{M}/gu;
+    var CJK = new RegExp(contract.cjk);
+    var STEMMABLE = /^[a-z]+$/;
+    var stop = {};
+    contract.stopWords.forEach(function (w) { stop[w] = true; });
+    var words = search.words, stems = search.stems, wordStem = search.wordStem;
+    var decoded = {};
+    var stemmed = {};
+
+    function fold(text) {
+      return text.toLowerCase().normalize("NFKD").replace(MARKS, "").replace(LETTER, function (c) { return letters[c]; });
+    }
+
+    // The words of a query, as search_terms.words makes them.
+    function queryWords(text) {
+      var found = fold(text).match(WORD) || [];
+      return found.map(function (w) { return w.replace(JOINER, ""); })
+        .filter(function (w) { return w.length > 1 || CJK.test(w); });
+    }
+
+    function stem(word) {
+      if (!STEMMABLE.test(word)) return word;
+      if (!(word in stemmed)) stemmed[word] = lunr.stemmer(new lunr.Token(word)).toString();
+      return stemmed[word];
+    }
+
+    function edits(word) {
+      for (var k = 0; k < contract.fuzzy.length; k++) if (word.length >= contract.fuzzy[k][0]) return contract.fuzzy[k][1];
+      return 0;
+    }
+
+    // First position in a sorted list whose entry is >= text.
+    function lowerBound(list, text) {
+      var lo = 0, hi = list.length;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid] < text) lo = mid + 1; else hi = mid; }
+      return lo;
+    }
+
+    // Edit distance (a swap of neighbours counts as one), or limit + 1 once it must exceed limit.
+    function distance(a, b, limit) {
+      if (Math.abs(a.length - b.length) > limit) return limit + 1;
+      var before = null, prev = [], cur = [];
+      for (var j = 0; j <= b.length; j++) prev[j] = j;
+      for (var i = 1; i <= a.length; i++) {
+        cur = [i];
+        var best = i;
+        for (j = 1; j <= b.length; j++) {
+          var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+          var d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+          if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+          cur[j] = d;
+          if (d < best) best = d;
+        }
+        if (best > limit) return limit + 1;
+        before = prev; prev = cur;
+      }
+      return prev[b.length];
+    }
+
+    // Words of the index within `limit` edits, nearest first.
+    function near(word, limit) {
+      var found = [];
+      for (var w = 0; w < words.length; w++) {
+        var d = distance(word, words[w], limit);
+        if (d <= limit) found.push([d, w]);
+      }
+      return found.sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; });
+    }
+
+    // Stems of the words that begin with `start` (the word being typed matches as a prefix).
+    function begun(start, into) {
+      for (var w = lowerBound(words, start); w < words.length && words[w].lastIndexOf(start, 0) === 0; w++) {
+        if (!(wordStem[w] in into)) into[wordStem[w]] = 1;
+      }
+    }
+
+    // The stems a word matches, each marked 0 (its own stem) or 1 (as a prefix); else, for a
+    // word no term has, the stems of the words a typo or two away (fuzzy).
+    function termsFor(word, typing, exactOnly) {
+      var found = {}, s = lowerBound(stems, stem(word));
+      if (stems[s] === stem(word)) found[s] = 0;
+      if (typing && word.length >= (CJK.test(word) ? 1 : contract.prefixFrom)) {
+        begun(word, found);
+        for (s = lowerBound(stems, word); s < stems.length && stems[s].lastIndexOf(word, 0) === 0; s++) {
+          if (!(s in found)) found[s] = 1;
+        }
+      }
+      var fuzzy = false;
+      if (!Object.keys(found).length && !exactOnly && edits(word)) {
+        near(word, edits(word)).forEach(function (hit) {
+          fuzzy = true;
+          found[wordStem[hit[1]]] = 0;
+          if (typing) begun(words[hit[1]], found);
+        });
+      }
+      return { stems: found, fuzzy: fuzzy };
+    }
+
+    function postings(s) {
+      if (!decoded[s]) {
+        var list = search.postings[s], refs = new Int32Array(list.length), tiers = new Uint8Array(list.length);
+        for (var k = 0, ref = 0; k < list.length; k++) {
+          ref += Math.floor(list[k] / TIERS);
+          refs[k] = ref;
+          tiers[k] = list[k] % TIERS;
+        }
+        decoded[s] = { refs: refs, tiers: tiers };
+      }
+      return decoded[s];
+    }
+
+    // Each mentor's best match for a word, as tier * 2 + 1 if only as a prefix (NONE: no match).
+    function tiersFor(word, typing, count, exactOnly) {
+      var terms = termsFor(word, typing, exactOnly);
+      var best = new Uint8Array(count).fill(NONE);
+      var keys = Object.keys(terms.stems);
+      keys.forEach(function (s) {
+        var p = postings(s), how = terms.stems[s];
+        for (var k = 0; k < p.refs.length; k++) {
+          var value = p.tiers[k] * 2 + how;
+          if (value < best[p.refs[k]]) best[p.refs[k]] = value;
+        }
+      });
+      return { best: best, found: keys.length > 0, fuzzy: terms.fuzzy };
+    }
+
+    function meaningful(text) {
+      var list = queryWords(text).slice(0, contract.maxWords);
+      var kept = list.filter(function (w) { return !stop[w]; });
+      return kept.length ? kept : list;
+    }
+
+    // Record positions ranked by the contract (name, label, headline, details, bio; fuzzy
+    // last; then record order, the day's fair order), or null when there are no words.
+    function find(text, count) {
+      var list = meaningful(text);
+      if (!list.length) return null;
+      var n = list.length;
+      var single = list.map(function (w, i) { return tiersFor(w, i === n - 1, count); });
+      // Two neighbouring words also match as one (peace building = peacebuilding), never fuzzily.
+      var pairs = list.map(function (w, i) {
+        return i < n - 1 ? tiersFor(w + list[i + 1], i + 1 === n - 1, count, true) : null;
+      });
+      var score = new Float64Array(count).fill(Infinity);
+      segmentations(n, pairs).forEach(function (units) {
+        var parts = units.map(function (u) { return u[1] ? pairs[u[0]] : single[u[0]]; });
+        var fuzzy = parts.filter(function (part) { return part.fuzzy; }).length;
+        for (var r = 0; r < count; r++) {
+          var min = NONE, sum = 0, prefixes = 0, k;
+          for (k = 0; k < parts.length; k++) {
+            var value = parts[k].best[r];
+            if (value === NONE) break;
+            var tier = value >> 1;
+            prefixes += value & 1;
+            if (tier < min) min = tier;
+            sum += tier;
+          }
+          if (k < parts.length) continue;
+          // Fuzzy words, then the best place any word was found, then prefix-only words, then all places.
+          var key = fuzzy * 1e6 + min * 1e4 + prefixes * 1e2 + sum;
+          if (key < score[r]) score[r] = key;
+        }
+      });
+      var found = [];
+      for (var r = 0; r < count; r++) if (score[r] !== Infinity) found.push(r);
+      return found.sort(function (a, b) { return score[a] - score[b] || a - b; });
+    }
+
+    // Ways to read n words as single words or joined pairs: [[position, joined?], ...] each.
+    function segmentations(n, pairs) {
+      var out = [];
+      (function walk(i, units) {
+        if (out.length >= 16) return;
+        if (i >= n) { out.push(units); return; }
+        walk(i + 1, units.concat([[i, false]]));
+        if (pairs[i] && pairs[i].found) walk(i + 2, units.concat([[i, true]]));
+      })(0, []);
+      return out;
+    }
+
+    // On zero results: the query with each word no mentor has replaced by the nearest word of
+    // the index (more edits than typo tolerance allows), if that finds anyone.
+    function suggest(text, count) {
+      var list = meaningful(text);
+      var changed = false;
+      var fixed = list.map(function (w, i) {
+        if (Object.keys(termsFor(w, i === list.length - 1).stems).length) return w;
+        var limit = Math.max(1, Math.min(3, Math.floor(w.length / 3)));
+        var hits = near(w, limit).filter(function (h) { return !stop[words[h[1]]]; });
+        if (!hits.length) return w;
+        var top = hits.filter(function (h) { return h[0] === hits[0][0]; }).sort(function (x, y) {
+          return search.postings[wordStem[y[1]]].length - search.postings[wordStem[x[1]]].length || x[1] - y[1];
+        })[0];
+        changed = true;
+        return words[top[1]];
+      });
+      if (!changed) return null;
+      var better = fixed.join(" ");
+      var hits = find(better, count);
+      return hits && hits.length ? { text: better, count: hits.length } : null;
+    }
+
+    return { fold: fold, words: queryWords, stem: stem, find: find, suggest: suggest };
+  }
+
+  root.mentorDirectoryMatcher = matcher;
+})(window);
