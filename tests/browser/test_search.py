@@ -63,11 +63,20 @@ def test_name_and_topic_matches_rank_first(page, site_url: str) -> None:
     assert tagged and set(names[: len(tagged)]) == tagged
 
 
-@pytest.mark.parametrize("text", ["c++", "foo:", "*", "~1", "^2", "name:", "-", "'\"", "<script>"])
-def test_odd_input_never_throws(page, site_url: str, text: str) -> None:
+ODD = ["c++", "foo:", "*", "~1", "^2", "name:", "-", "'\"", "<script>", "+health -policy", "name:Wanjiru", "clim*",
+       "health~1", "\"global health\"", "🙂🌍 👩🏽‍🏫", "مرحبا بالعالم", "שלום", "Wanjiru \u202eKamau", "%zz&search=x#top",
+       "health " * 1500 + "climate policy evaluation " * 100]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", ODD, ids=[t if len(t) < 40 else f"{len(t)} characters" for t in ODD])
+def test_odd_input_never_throws_and_the_url_keeps_it(page, site_url: str, text: str) -> None:
     open_directory(page, site_url + "mentors/")
     page.fill("#mdir-q", text)
     assert count(page).endswith(("match.", "matches.", "first."))
+    # The URL follows once typing pauses, and gives the same text back.
+    page.wait_for_function("new URLSearchParams(location.search).has('search')")
+    assert page.evaluate("new URLSearchParams(location.search).get('search')") == text
+    assert page.evaluate("location.pathname").endswith("/mentors/") and page.evaluate("location.hash") == ""
     # The page guard fails the test on any page error or console error.
 
 
