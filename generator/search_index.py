@@ -95,12 +95,11 @@ def index(mentors: list[Mentor], vocab: Vocabulary, settings: Settings) -> dict:
     stem_of: dict[str, str] = {}
     for m in mentors:
         found: dict[str, int] = {}
-        for tier, word in searchable(m, vocab, settings):
+        for tier, word in searchable(m, vocab, settings):  # best tier first
             term = stem_of.get(word)
             if term is None:
                 term = stem_of[word] = search_terms.stem(word)
-            if found.get(term, 99) > tier:
-                found[term] = tier
+            found.setdefault(term, tier)
         best.append(found)
     # In UTF-16 order, as the browser compares strings when it searches the sorted lists.
     stems = sorted(set(stem_of.values()), key=_utf16)
@@ -129,7 +128,7 @@ def _utf16(text: str) -> bytes:
 
 
 def searchable(m: Mentor, vocab: Vocabulary, settings: Settings) -> Iterator[tuple[int, str]]:
-    """(tier, folded word) for everything a student sees of a mentor."""
+    """(tier, folded word) for everything a student sees of a mentor, best tier first."""
     name, label, headline, details, prose = (_TIER[t] for t in search_terms.TIERS)
     for text in (m.name, m.name_latin or latin(m.name)):
         yield from ((name, w) for w in search_terms.index_words(text))
@@ -137,7 +136,7 @@ def searchable(m: Mentor, vocab: Vocabulary, settings: Settings) -> Iterator[tup
         for slug in slugs:
             term = vocab.terms(kind)[slug]
             for text in (term.label, *term.synonyms):
-                yield from ((label, w) for w in search_terms.index_words(text))
+                yield from ((label, w) for w in _shared_words(text))
     yield from ((headline, w) for w in search_terms.index_words(m.headline))
     # Codes are words a student types on their own (NO, IT), so they skip the stop words.
     yield from ((details, code.lower()) for code in (m.country, *m.languages))
@@ -147,8 +146,14 @@ def searchable(m: Mentor, vocab: Vocabulary, settings: Settings) -> Iterator[tup
     texts += [render.FORMAT_LABELS[f] for f in m.formats]
     texts += [name for code in m.languages for name in language_names(code)]
     for text in texts:
-        yield from ((details, w) for w in search_terms.index_words(text))
+        yield from ((details, w) for w in _shared_words(text))
     yield from ((prose, w) for w in search_terms.index_words(bio.plain(m.bio, len(m.bio))))
+
+
+@lru_cache(maxsize=8192)
+def _shared_words(text: str) -> tuple[str, ...]:
+    """The words of a text many mentors share (labels, countries, languages), worked out once."""
+    return tuple(search_terms.index_words(text))
 
 
 def latin(name: str) -> str:

@@ -51,11 +51,18 @@ class _Stemmer(PorterStemmer):
 _stemmer = _Stemmer()
 
 
+# Every combining mark removed and each letter above spelled out, in one str.translate.
+# (Marks outside the first two planes are only the variation selectors, U+E0100 to U+E01EF.)
+_FOLD = {c: None for c in range(0x20000) if unicodedata.category(chr(c)).startswith("M")}
+_FOLD.update({c: None for c in range(0xE0100, 0xE01F0)})
+_FOLD.update({ord(c): spelled for c, spelled in LETTERS.items()})
+
+
 def fold(text: str) -> str:
     """Lowercase, with accents and marks removed and the letters that do not decompose spelled out."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.category(c).startswith("M"))
-    return "".join(LETTERS.get(c, c) for c in text) if any(c in LETTERS for c in text) else text
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKD", text.lower()).translate(_FOLD)
 
 
 def words(text: str) -> list[str]:
@@ -67,12 +74,12 @@ def words(text: str) -> list[str]:
 def index_words(text: str) -> list[str]:
     """The words a text is indexed under: each word, and the parts of a joined one (peace, building)."""
     out = []
-    for m in _WORD.finditer(fold(text)):
-        whole = m.group()
-        joined = _JOINER.sub("", whole)
-        out.append(joined)
-        if joined != whole:
-            out.extend(_SPLIT.split(whole))
+    for whole in _WORD.findall(fold(text)):
+        if _SPLIT.search(whole) is None:  # most words: nothing to join or split
+            out.append(whole)
+            continue
+        out.append(_JOINER.sub("", whole))
+        out.extend(_SPLIT.split(whole))
     return [w for w in out if (len(w) > 1 or _CJK.match(w)) and w not in _STOP]
 
 

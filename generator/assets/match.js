@@ -53,32 +53,40 @@
     }
 
     // Edit distance (a swap of neighbours counts as one), or limit + 1 once it must exceed limit.
+    // Three rows reused from call to call: this runs over many words on a keystroke.
+    var rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
     function distance(a, b, limit) {
       if (Math.abs(a.length - b.length) > limit) return limit + 1;
-      var before = null, prev = [], cur = [];
+      if (b.length >= rows[0].length) rows = [0, 1, 2].map(function () { return new Int32Array(b.length * 2); });
+      var before = rows[0], prev = rows[1], cur = rows[2], spare;
       for (var j = 0; j <= b.length; j++) prev[j] = j;
       for (var i = 1; i <= a.length; i++) {
-        cur = [i];
+        cur[0] = i;
         var best = i;
         for (j = 1; j <= b.length; j++) {
-          var cost = a[i - 1] === b[j - 1] ? 0 : 1;
-          var d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-          if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+          var d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] && before[j - 2] + 1 < d) d = before[j - 2] + 1;
           cur[j] = d;
           if (d < best) best = d;
         }
         if (best > limit) return limit + 1;
-        before = prev; prev = cur;
+        spare = before; before = prev; prev = cur; cur = spare;
       }
       return prev[b.length];
     }
 
+    // The index's words by length, so a typo is compared only with words of about its length.
+    var byLength = [];
+    words.forEach(function (w, i) { (byLength[w.length] = byLength[w.length] || []).push(i); });
+
     // Words of the index within `limit` edits, nearest first.
     function near(word, limit) {
       var found = [];
-      for (var w = 0; w < words.length; w++) {
-        var d = distance(word, words[w], limit);
-        if (d <= limit) found.push([d, w]);
+      for (var n = Math.max(1, word.length - limit); n <= word.length + limit; n++) {
+        (byLength[n] || []).forEach(function (w) {
+          var d = distance(word, words[w], limit);
+          if (d <= limit) found.push([d, w]);
+        });
       }
       return found.sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; });
     }
@@ -177,9 +185,10 @@
           if (key < score[r]) score[r] = key;
         }
       });
-      var found = [];
-      for (var r = 0; r < count; r++) if (score[r] !== Infinity) found.push(r);
-      return found.sort(function (a, b) { return score[a] - score[b] || a - b; });
+      // Sorted as numbers (score, then position), which a typed array does natively and fast.
+      var keys = [];
+      for (var r = 0; r < count; r++) if (score[r] !== Infinity) keys.push(score[r] * count + r);
+      return Array.prototype.map.call(new Float64Array(keys).sort(), function (key) { return key % count; });
     }
 
     // Ways to read n words as single words or joined pairs: [[position, joined?], ...] each.

@@ -402,13 +402,12 @@
       }
     });
     if (state.from || state.to) add("Any graduation year", found.without[YEAR_BIT], function () { state.from = state.to = null; });
-    var better = state.q ? matcher.suggest(state.q, records.length) : null;
-    if (better) {
-      var fix = el("button", { type: "button", className: "mdir-link-button mdir-empty__suggestion",
-        text: better.text + " (" + better.count + (better.count === 1 ? " mentor)" : " mentors)") });
-      fix.addEventListener("click", function () { state.q = better.text; sync(); update(); remember(true); });
-      ui.empty.appendChild(el("p", {}, [document.createTextNode("Did you mean "), fix, document.createTextNode("?")]));
-    }
+    // "Did you mean" compares the words with the whole index: it follows the results, so that
+    // typing is never held up by it, and only if the words are still the same.
+    var meant = el("p", { hidden: "" });
+    ui.empty.appendChild(meant);
+    var asked = state.q;
+    if (asked) setTimeout(function () { didYouMean(meant, asked); }, 0);
     if (drops.children.length) {
       ui.empty.appendChild(el("p", { text: "Drop one of these to see more:" }));
       ui.empty.appendChild(drops);
@@ -439,6 +438,19 @@
     ui.empty.appendChild(more);
   }
 
+  function didYouMean(node, asked) {
+    if (state.q !== asked || !node.parentNode) return;
+    var better = matcher.suggest(asked, records.length);
+    if (!better) return;
+    var fix = el("button", { type: "button", className: "mdir-link-button mdir-empty__suggestion",
+      text: better.text + " (" + better.count + (better.count === 1 ? " mentor)" : " mentors)") });
+    fix.addEventListener("click", function () { state.q = better.text; sync(); update(); remember(true); });
+    node.appendChild(document.createTextNode("Did you mean "));
+    node.appendChild(fix);
+    node.appendChild(document.createTextNode("?"));
+    node.hidden = false;
+  }
+
   var loaded = performance.now();
   fromURL();
   build();
@@ -447,6 +459,6 @@
   // Timings for the benchmark: loading the index, and the first results on screen.
   window.mentorDirectorySearch = {
     ready: true,
-    timings: { load: loaded - started, ready: performance.now() - started }
+    timings: { load: loaded - started, ready: performance.now() - started, readyAt: performance.now() }
   };
 })();
