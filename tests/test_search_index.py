@@ -188,3 +188,25 @@ def test_the_browser_benchmark_measures_the_data_the_site_ships() -> None:
 
     raw, gzipped = bench_browser.data_size(40)
     assert 0 < gzipped < raw
+
+
+def test_name_latin_is_optional_checked_and_searchable(tmp_path) -> None:
+    import shutil
+
+    folder = tmp_path / "mentors"
+    folder.mkdir()
+    shutil.copy(ROOT / "mentors" / "_vocabulary.yml", folder)
+    text = (ROOT / "mentors" / "kim-minjun.yml").read_text(encoding="utf-8")
+    (folder / "kim-minjun.yml").write_text(text.replace("name_latin: Kim Min-jun", "name_latin: Minjoon Kim"), "utf-8")
+    (folder / "no-latin.yml").write_text(text.replace("name_latin: Kim Min-jun\n", ""), "utf-8")
+    (folder / "bad-latin.yml").write_text(text.replace("name_latin: Kim Min-jun", "name_latin: [Kim]"), "utf-8")
+    loaded = load([folder], Rules(today=TODAY))
+    assert [(Path(p.path).name, p.line, p.severity) for p in loaded.problems] == [("bad-latin.yml", 3, "error")]
+    mentors = {m.slug: m for m in loaded.mentors}
+    assert mentors["kim-minjun"].name_latin == "Minjoon Kim" and mentors["no-latin"].name_latin is None
+    settings = Settings(today=TODAY)
+    directory = build_directory(loaded.mentors, loaded.vocabulary, settings)
+    data = search_index.data(directory, loaded.vocabulary, settings, {}, hue)
+    assert _tier(data, "kim-minjun", "minjoon") == "name"  # the profile's own Latin form
+    assert _tier(data, "kim-minjun", "gim") is None  # and not a transliteration beside it
+    assert _tier(data, "no-latin", "gim") == "name"  # without one, the transliteration
