@@ -75,18 +75,42 @@
       return prev[b.length];
     }
 
-    // The index's words by length, so a typo is compared only with words of about its length.
-    var byLength = [];
-    words.forEach(function (w, i) { (byLength[w.length] = byLength[w.length] || []).push(i); });
+    // The index's words by length, so a typo is compared only with words of about its length,
+    // and which letters each has: a letter one word has and the other lacks costs an edit, so
+    // most words are ruled out before their distance is worked out. Made on the first typo.
+    var byLength = null, letterMask = null;
+
+    function mask(word) {
+      var bits = 0;
+      for (var k = 0; k < word.length; k++) bits |= 1 << (word.charCodeAt(k) & 31);
+      return bits;
+    }
+
+    function bitCount(bits) {
+      var n = 0;
+      for (; bits; n++) bits &= bits - 1;
+      return n;
+    }
 
     // Words of the index within `limit` edits, nearest first.
     function near(word, limit) {
-      var found = [];
+      if (!byLength) {
+        byLength = [];
+        letterMask = new Int32Array(words.length);
+        words.forEach(function (w, i) {
+          (byLength[w.length] = byLength[w.length] || []).push(i);
+          letterMask[i] = mask(w);
+        });
+      }
+      var found = [], own = mask(word);
       for (var n = Math.max(1, word.length - limit); n <= word.length + limit; n++) {
-        (byLength[n] || []).forEach(function (w) {
+        var list = byLength[n] || [];
+        for (var k = 0; k < list.length; k++) {
+          var w = list[k];
+          if (bitCount(own & ~letterMask[w]) > limit || bitCount(letterMask[w] & ~own) > limit) continue;
           var d = distance(word, words[w], limit);
           if (d <= limit) found.push([d, w]);
-        });
+        }
       }
       return found.sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; });
     }
@@ -136,7 +160,7 @@
     // Each mentor's best match for a word, as tier * 2 + 1 if only as a prefix (NONE: no match).
     function tiersFor(word, typing, count, exactOnly) {
       var terms = termsFor(word, typing, exactOnly);
-      var best = new Uint8Array(count).fill(NONE);
+      var best = buffer(Uint8Array, count).fill(NONE);
       var keys = Object.keys(terms.stems);
       keys.forEach(function (s) {
         var p = postings(s), how = terms.stems[s];
@@ -146,6 +170,16 @@
         }
       });
       return { best: best, found: keys.length > 0, fuzzy: terms.fuzzy };
+    }
+
+    // Arrays reused from one search to the next (a keystroke need not leave garbage behind):
+    // a search takes them in turn, and gives them all back when it starts.
+    var pool = [], taken = 0;
+    function buffer(Type, count) {
+      var found = pool[taken];
+      if (!found || found.constructor !== Type || found.length !== count) found = pool[taken] = new Type(count);
+      taken++;
+      return found;
     }
 
     function meaningful(text) {
@@ -159,13 +193,14 @@
     function find(text, count) {
       var list = meaningful(text);
       if (!list.length) return null;
+      taken = 0;
       var n = list.length;
       var single = list.map(function (w, i) { return tiersFor(w, i === n - 1, count); });
       // Two neighbouring words also match as one (peace building = peacebuilding), never fuzzily.
       var pairs = list.map(function (w, i) {
         return i < n - 1 ? tiersFor(w + list[i + 1], i + 1 === n - 1, count, true) : null;
       });
-      var score = new Float64Array(count).fill(Infinity);
+      var score = buffer(Float64Array, count).fill(Infinity);
       segmentations(n, pairs).forEach(function (units) {
         var parts = units.map(function (u) { return u[1] ? pairs[u[0]] : single[u[0]]; });
         var fuzzy = parts.filter(function (part) { return part.fuzzy; }).length;
@@ -186,9 +221,12 @@
         }
       });
       // Sorted as numbers (score, then position), which a typed array does natively and fast.
-      var keys = [];
-      for (var r = 0; r < count; r++) if (score[r] !== Infinity) keys.push(score[r] * count + r);
-      return Array.prototype.map.call(new Float64Array(keys).sort(), function (key) { return key % count; });
+      var keys = buffer(Float64Array, count), hits = 0;
+      for (var r = 0; r < count; r++) if (score[r] !== Infinity) keys[hits++] = score[r] * count + r;
+      keys = keys.subarray(0, hits).sort();
+      var found = new Array(hits);
+      for (var k = 0; k < hits; k++) found[k] = keys[k] % count;
+      return found;
     }
 
     // Ways to read n words as single words or joined pairs: [[position, joined?], ...] each.
