@@ -49,8 +49,9 @@ TYPED = [word[:i] for word in WORDS for i in range(1, len(word) + 1)]
 RELEVANCE_EPOCH = "1795345600"  # 22 November 2026, as tests/browser/conftest.py
 SHOWN = 5  # results a person sees first: Pagefind loads each one's text, so it pays for these
 
-DIRECTORY = """async ([queries, all]) => {
-  const start = performance.now();
+# Each script runs in two steps: "ready" (to the first results) and "type" (the keystrokes).
+DIRECTORY = """async ([step, queries, all]) => {
+  if (step === 'ready') return window.mentorDirectorySearch.timings.readyAt;  // since the page was asked for
   const box = document.getElementById('mdir-q');
   const times = [], found = [];
   for (const q of queries) {
@@ -66,48 +67,53 @@ DIRECTORY = """async ([queries, all]) => {
     }
     await new Promise(r => setTimeout(r, 0));
   }
-  return {times, found, ready: window.mentorDirectorySearch.timings.readyAt};  // since the page was asked for
+  return {times, found};
 }"""
-MATERIAL = """async ([queries, all]) => {
-  const config = JSON.parse(document.getElementById('__config').textContent);
-  const base = new URL(config.base + '/', location.href);
-  const start = performance.now();
-  const index = await (await fetch(new URL('search/search_index.json', base))).json();
-  const worker = new Worker(new URL(config.search, base));
-  const ask = (message) => new Promise(resolve => {
-    worker.onmessage = (event) => resolve(event.data);
-    worker.postMessage(message);
-  });
-  await ask({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
-  await ask({type: 2, data: queries[0]});
-  const ready = performance.now() - start;
+MATERIAL = """async ([step, queries, all]) => {
+  if (step === 'ready') {
+    const config = JSON.parse(document.getElementById('__config').textContent);
+    const base = new URL(config.base + '/', location.href);
+    const start = performance.now();
+    const index = await (await fetch(new URL('search/search_index.json', base))).json();
+    const worker = new Worker(new URL(config.search, base));
+    const ask = (message) => new Promise(resolve => {
+      worker.onmessage = (event) => resolve(event.data);
+      worker.postMessage(message);
+    });
+    await ask({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
+    await ask({type: 2, data: queries[0]});
+    window.benchAsk = ask;
+    return performance.now() - start;
+  }
   const times = [], found = [];
   for (const q of queries) {
     const t = performance.now();
-    const answer = await ask({type: 2, data: q});
+    const answer = await window.benchAsk({type: 2, data: q});
     times.push(performance.now() - t);
     if (all) found.push(answer.data.items.flat().map(d => d.location));
   }
-  worker.terminate();
-  return {times, found, ready};
+  return {times, found};
 }"""
-PAGEFIND = """async ([queries, all, shown]) => {
-  const start = performance.now();
-  const base = JSON.parse(document.getElementById('__config').textContent).base;
-  const pagefind = await import(new URL(base + '/pagefind/pagefind.js', location.href).href);
-  await pagefind.init();
-  const first = await pagefind.search(queries[0]);
-  await Promise.all(first.results.slice(0, shown).map(r => r.data()));
-  const ready = performance.now() - start;
+PAGEFIND = """async ([step, queries, all, shown]) => {
+  if (step === 'ready') {
+    const start = performance.now();
+    const base = JSON.parse(document.getElementById('__config').textContent).base;
+    const pagefind = await import(new URL(base + '/pagefind/pagefind.js', location.href).href);
+    await pagefind.init();
+    const first = await pagefind.search(queries[0]);
+    await Promise.all(first.results.slice(0, shown).map(r => r.data()));
+    window.benchPagefind = pagefind;
+    return performance.now() - start;
+  }
   const times = [], found = [];
   for (const q of queries) {
     const t = performance.now();
-    const answer = await pagefind.search(q);
+    const answer = await window.benchPagefind.search(q);
     const data = await Promise.all(answer.results.slice(0, all ? undefined : shown).map(r => r.data()));
     times.push(performance.now() - t);
     if (all) found.push(data.map(d => d.url));
   }
-  return {times, found, ready};
+  return {times, found};
 }"""
 SCRIPTS = {"directory": DIRECTORY, "material": MATERIAL, "pagefind": PAGEFIND}
 # The files each search downloads for itself.
@@ -192,17 +198,20 @@ def prepare(site: Path) -> tuple[Path, float]:
 
 
 def run(browser, urls: dict[str, str], search: str, queries: list[str], all_results: bool) -> dict:
-    """One visit: open the page, run a search's queries, and count what its own files weighed."""
+    """One visit: open the page, bring a search to its first results, then type its queries."""
     page = browser.new_page()  # a new context each time: nothing is cached from the last visit
+    sizes: dict[str, int] = {}  # bytes sent, by address: the server's Content-Length (gzip where it gzips)
+    # Responses to the page's web workers (Material's, Pagefind's) are reported here too.
+    page.on("response", lambda r: sizes.setdefault(r.url, int(r.headers.get("content-length") or 0)))
     url = urls[search]
     page.goto(url + ("mentors/?search=" + queries[0] if search == "directory" else "guide/schemes/"))
     if search == "directory":
         page.wait_for_function("window.mentorDirectorySearch && window.mentorDirectorySearch.ready")
-    result = page.evaluate(SCRIPTS[search], [queries, all_results, SHOWN])
-    sizes = dict(page.evaluate("performance.getEntriesByType('resource').map(e => [e.name, e.encodedBodySize])"))
-    result["bytes"] = sum(size for name, size in sizes.items() if OWN[search].search(name))
+    ready = page.evaluate(SCRIPTS[search], ["ready", queries, all_results, SHOWN])
+    first = sum(size for name, size in dict(sizes).items() if OWN[search].search(name))
+    result = page.evaluate(SCRIPTS[search], ["type", queries, all_results, SHOWN])
     page.close()
-    return result
+    return dict(result, ready=ready, bytes=first)
 
 
 def serve_both(site: Path, material: Path) -> tuple[list, dict[str, str]]:
