@@ -26,6 +26,7 @@ class Mentor:
     languages: tuple[str, ...]
     last_confirmed: dt.date | None  # None: imported, and not confirmed by the mentor yet
     pronouns: str | None = None
+    name_latin: str | None = None  # a name in another script, as it is written in Latin letters
     sectors: tuple[str, ...] = ()
     city: str | None = None
     time_zone: str | None = None

@@ -11,7 +11,6 @@ import json
 import logging
 import os
 import re
-from html import escape
 from pathlib import Path
 
 from mkdocs.config import base
@@ -22,7 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import clock, offline, photos, placeholders, search_index, shell
 from .build import Built, ProfilesInvalid, start, static_files
-from .render import SETTINGS_SCRIPT, Page
+from .render import SETTINGS_SCRIPT, Page, Renderer
 from .settings import DEFAULT_BODY, DEFAULT_SUBJECT, OPTIONS, Settings, from_options
 
 log = logging.getLogger("mkdocs.plugins.mentor_directory")
@@ -80,6 +79,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         config.extra_css.append("assets/mentor-directory/directory.css")
         config.extra_javascript.append(SETTINGS_SCRIPT)
         config.extra_javascript.append("assets/mentor-directory/directory.js")
+        config.extra_javascript.append("assets/mentor-directory/header-search.js")  # mentors in the header search
         # Reading offline and on paper (generator/offline.py, print.css, print.js).
         self.offline_build, self.site_url = _offline_build(config), config.site_url or ""
         config.extra["mentor_directory"] = offline.template_values(
@@ -143,7 +143,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             for path, data in photos.encode(mentor_photo).items():
                 _write(site / path, data)
         _remove_tree(site / shell.PATH)
-        _update_search_index(site, generated, self.settings.directory_urls)
+        _update_search_index(site, self.settings.directory_urls)
         _update_sitemap(site, config.site_url, generated, self.settings.directory_urls)
         if config.extra["mentor_directory"].get("service_worker"):
             _write(site / offline.SERVICE_WORKER, offline.service_worker(site, self.guidance).encode("utf-8"))
@@ -199,24 +199,25 @@ def _remove_tree(path: Path) -> None:
         path.rmdir()
 
 
-def _update_search_index(site: Path, pages: list[Page], directory_urls: bool = True) -> None:
-    """Add each mentor to the site search by name and headline; drop the layout page."""
+def _update_search_index(site: Path, directory_urls: bool = True) -> None:
+    """Keep the site search to the guidance: mentors come from the directory's own matcher (header-search.js).
+
+    The directory page keeps its title and first paragraph, not its list of cards.
+    """
     index_file = site / "search" / "search_index.json"
     if not index_file.exists():
         return
     index = json.loads(index_file.read_text(encoding="utf-8"))
-    index["docs"] = [d for d in index["docs"] if not d["location"].startswith(shell.PATH)]
-    for page in pages:
-        if page.path.startswith("mentors/"):
-            location = page.path if directory_urls else page.path + "index.html"
-            # Material shows titles and text as HTML: a mentor's words must arrive as text.
-            index["docs"].append(
-                {
-                    "location": location,
-                    "title": escape(page.title, quote=False),
-                    "text": escape(page.description, quote=False),
-                }
-            )
+    first = Renderer.directory_path(1)
+    directory = first if directory_urls else first + "index.html"
+    docs = []
+    for doc in index["docs"]:
+        if doc["location"].startswith(shell.PATH) or doc["location"].startswith(directory + "#"):
+            continue
+        if doc["location"] == directory:
+            doc = dict(doc, text=doc["text"].split("</p>", 1)[0] + "</p>")
+        docs.append(doc)
+    index["docs"] = docs
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 

@@ -23,6 +23,17 @@ from .settings import STUDENT_FIELDS, Settings, fill_template
 from .vocabulary import Vocabulary
 
 FORMAT_LABELS = {"video": "Video call", "phone": "Phone", "email": "Email", "in-person": "In person"}
+
+
+def scheme_labels(scheme: str) -> dict[str, str]:
+    """What each scheme is called on the site, the one-off scheme by the programme's name for it."""
+    return {
+        "ask-an-alum": f"{scheme} (one-off conversations)",
+        "matched": "Matched mentoring (six months, arranged by the coordinators)",
+        "group": "Group mentoring",
+    }
+
+
 LINK_LABELS = {
     "website": "Website",
     "linkedin": "LinkedIn",
@@ -100,11 +111,7 @@ class Renderer:
         self.vocab = vocab
         self.settings = settings
         self.photos = photos
-        scheme_labels = {
-            "ask-an-alum": f"{settings.scheme} (one-off conversations)",
-            "matched": "Matched mentoring (six months, arranged by the coordinators)",
-            "group": "Group mentoring",
-        }
+        labels = scheme_labels(settings.scheme)
         # What every template may use, whatever the page: set once, so macros compile once.
         self.env = _environment(
             today=settings.today,
@@ -116,7 +123,7 @@ class Renderer:
             country_name=self.country_name,
             topic_label=self.topic_label,
             sector_label=lambda slug: vocab.sectors[slug].label,
-            scheme_label=scheme_labels.__getitem__,
+            scheme_label=labels.__getitem__,
             link_label=LINK_LABELS.__getitem__,
         )
 

@@ -1,48 +1,34 @@
-"""The directory's search data: a compact record per mentor and a prebuilt lunr index.
+"""The directory's search data: a compact record per mentor and a prebuilt word index.
 
-Shipped as a classic script, so search works from file:// too, and loaded in the browser
-with lunr.Index.load instead of being indexed on every visit. Email addresses are never
-in it.
+Shipped as a classic script, so search works from file:// too. The index holds what a
+student sees of each mentor, every word folded and stemmed by the matching contract
+(search_terms.py), with the best place (tier) each word was found in for each mentor.
+Email addresses are never in it.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
 
-from lunr import builder as lunr_builder
-from lunr.field_ref import FieldRef
-from lunr.idf import idf as Idf
-from lunr.stemmer import stemmer
-from lunr.stop_word_filter import stop_word_filter
-from lunr.token import Token
-from lunr.trimmer import trimmer
-from lunr.vector import Vector
+from anyascii import anyascii
+from babel import Locale, UnknownLocaleError
 
-from . import bio, regions, vocabulary
+from . import bio, regions, render, search_terms, vocabulary
 from .directory import Directory
+from .model import Mentor
 from .photos import Photo
 from .settings import Settings
 from .vocabulary import Vocabulary
 
 DATA_SCRIPT = "assets/mentor-directory/mentors-data.js"
-# Name and topic matches rank first: those are what a student types.
-FIELDS = [
-    {"field_name": "name", "boost": 10},
-    {"field_name": "topics", "boost": 6},
-    {"field_name": "headline", "boost": 3},
-    {"field_name": "place", "boost": 2},
-    {"field_name": "bio", "boost": 1},
-]
-RECORD = ("slug", "name", "pronouns", "headline", "bio", "topics", "sectors", "country", "languages",
+RECORD = ("slug", "name", "name_latin", "pronouns", "headline", "topics", "sectors", "country", "languages",
           "schemes", "formats", "status", "paused_until", "year", "photo", "hue")  # fmt: skip
-# A bio is indexed up to about its first paragraph: where people say what they do. All of
-# every bio would double the data a phone downloads for the directory.
-BIO_INDEXED = 300
 STATUSES = ("open", "limited", "paused")
 SCHEMES = ("ask-an-alum", "matched", "group")
 FORMATS = ("video", "phone", "email", "in-person")
+_TIER = {name: rank for rank, name in enumerate(search_terms.TIERS)}
 
 
 def data(directory: Directory, vocab: Vocabulary, settings: Settings, photos: dict[str, Photo], hue) -> dict:
@@ -59,9 +45,9 @@ def data(directory: Directory, vocab: Vocabulary, settings: Settings, photos: di
             [
                 m.slug,
                 m.name,
+                m.name_latin or "",
                 m.pronouns or "",
                 m.headline,
-                bio.plain(m.bio, 120),
                 [topics.index(t) for t in m.topics],
                 [sectors.index(s) for s in m.sectors],
                 countries.index(m.country),
@@ -75,6 +61,7 @@ def data(directory: Directory, vocab: Vocabulary, settings: Settings, photos: di
                 hue(m.slug),
             ]  # fmt: skip
         )
+    schemes = render.scheme_labels(settings.scheme)
     return {
         "record": RECORD,
         "records": records,
@@ -89,125 +76,104 @@ def data(directory: Directory, vocab: Vocabulary, settings: Settings, photos: di
             "languages": [vocabulary.languages()[code] for code in languages],
             "languageCodes": languages,
             "schemes": SCHEMES,
+            "schemeNames": [schemes[s] for s in SCHEMES],
             "formats": FORMATS,
+            "formatNames": [render.FORMAT_LABELS[f] for f in FORMATS],
             "statuses": STATUSES,
         },
-        "index": index(directory, vocab),
-        "boosts": {field["field_name"]: field["boost"] for field in FIELDS},
+        "search": index(mentors, vocab, settings),
     }
 
 
-def index(directory: Directory, vocab: Vocabulary) -> dict:
-    """A lunr index over the visible mentors, serialised for lunr.js 2.3.9; refs are record positions."""
-    builder = Builder()
-    builder.ref("ref")
-    for field in FIELDS:
-        builder.field(**field)
-    for i, m in enumerate(directory.mentors):
-        builder.add(
-            {
-                "ref": str(i),
-                "name": words(m.name),
-                "topics": words(" ".join(vocab.topics[t].label for t in m.topics)),
-                "headline": words(m.headline),
-                "place": words(f"{m.city or ''} {vocabulary.countries()[m.country]}"),
-                "bio": words(bio.plain(m.bio, BIO_INDEXED)),
-            }
-        )
-    if not directory.mentors:
-        # lunr divides by the number of documents: an empty directory gets an empty index of the same shape.
-        from lunr import __TARGET_JS_VERSION__
+def index(mentors: list[Mentor], vocab: Vocabulary, settings: Settings) -> dict:
+    """The word index: sorted words, their stems, and for each stem the mentors and tiers it is found at.
 
-        fields = [field["field_name"] for field in FIELDS]
-        pipeline = builder.search_pipeline.serialize()
-        return {
-            "version": __TARGET_JS_VERSION__,
-            "fields": fields,
-            "fieldVectors": [],
-            "invertedIndex": [],
-            "pipeline": pipeline,
-        }
-    return builder.build().serialize()
-
-
-# lunr's own separators (white space and hyphens), applied by re rather than character by character.
-_SEPARATORS = re.compile(r"[ \t\n\r\f\v\xa0-]+")
-
-
-class Builder(lunr_builder.Builder):
-    """lunr's builder with lunr's default pipeline, for documents whose fields are lists of words.
-
-    It makes the same index as lunr's own (a test compares the two), several times faster,
-    because a directory repeats the same few thousand words: each distinct word goes through
-    the pipeline once, and no token objects or per-token metadata are made. The index is only
-    serialised, so the token set that lunr builds for searching in Python is skipped.
+    A stem's postings are one integer per mentor, in record order: the gap from the previous
+    mentor times the number of tiers, plus the tier. Small numbers, which gzip packs well.
     """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.pipeline.add(trimmer, stop_word_filter, stemmer)
-        self.search_pipeline.add(stemmer)
-        self._terms: dict[str, str | None] = {}  # word -> its term, None for a stop word
-        self._field_refs: list[tuple[str, str, str]] = []  # (field ref, document ref, field name)
-
-    def add(self, doc: dict, attributes: dict | None = None) -> None:
-        doc_ref = str(doc[self._ref])
-        self._documents[doc_ref] = attributes or {}
-        self.document_count += 1
-        for field_name in self._fields:
-            terms = [term for term in map(self._term, doc[field_name]) if term is not None]
-            field_ref = str(FieldRef(doc_ref, field_name))
-            self._field_refs.append((field_ref, doc_ref, field_name))
-            # Counter keeps first-seen order, as lunr's defaultdict does: terms get the same indexes.
-            frequencies = self.field_term_frequencies[field_ref] = Counter(terms)
-            self.field_lengths[field_ref] = len(terms)
-            for term in frequencies:
-                posting = self.inverted_index.get(term)
-                if posting is None:
-                    posting = self.inverted_index[term] = {name: {} for name in self._fields}
-                    posting["_index"] = self.term_index
-                    self.term_index += 1
-                posting[field_name][doc_ref] = {}  # no metadata is kept (lunr's whitelist is empty)
-
-    def _term(self, word: str) -> str | None:
-        if word not in self._terms:
-            tokens = self.pipeline.run([Token(word.lower())])
-            self._terms[word] = str(tokens[0]) if tokens else None
-        return self._terms[word]
-
-    def _create_field_vectors(self) -> None:
-        # lunr's BM25 scores, term for term, with the field references split once instead of per use.
-        k1, b = self._k1, self._b
-        idfs: dict[str, float] = {}
-        self.field_vectors = {}
-        for field_ref, doc_ref, field_name in self._field_refs:
-            field_length = self.field_lengths[field_ref]
-            field_boost = self._fields[field_name].boost
-            doc_boost = self._documents[doc_ref].get("boost", 1)
-            scored = []
-            for term, tf in self.field_term_frequencies[field_ref].items():
-                posting = self.inverted_index[term]
-                idf = idfs.get(term)
-                if idf is None:
-                    idf = idfs[term] = Idf(posting, self.document_count)
-                score = (
-                    idf
-                    * ((k1 + 1) * tf)
-                    / (k1 * (1 - b + b * (field_length / self.average_field_length[field_name])) + tf)
-                )
-                score *= field_boost
-                score *= doc_boost
-                scored.append((posting["_index"], round(score, 3)))
-            scored.sort()
-            self.field_vectors[field_ref] = Vector([value for pair in scored for value in pair])
-
-    def _create_token_set(self) -> None:
-        self.token_set = None
+    best: list[dict[str, int]] = []  # per mentor: stem -> best tier
+    stem_of: dict[str, str] = {}
+    for m in mentors:
+        found: dict[str, int] = {}
+        for tier, word in searchable(m, vocab, settings):  # best tier first
+            term = stem_of.get(word)
+            if term is None:
+                term = stem_of[word] = search_terms.stem(word)
+            found.setdefault(term, tier)
+        best.append(found)
+    # In UTF-16 order, as the browser compares strings when it searches the sorted lists.
+    stems = sorted(set(stem_of.values()), key=_utf16)
+    position = {s: i for i, s in enumerate(stems)}
+    postings: list[list[int]] = [[] for _ in stems]
+    last = [0] * len(stems)
+    width = len(search_terms.TIERS)
+    for ref, found in enumerate(best):
+        for term, tier in found.items():
+            p = position[term]
+            postings[p].append((ref - last[p]) * width + tier)
+            last[p] = ref
+    words = sorted(stem_of, key=_utf16)
+    return {
+        "contract": search_terms.contract(),
+        "tiers": list(search_terms.TIERS),
+        "words": words,
+        "wordStem": [position[stem_of[w]] for w in words],
+        "stems": stems,
+        "postings": postings,
+    }
 
 
-def words(text: str) -> list[str]:
-    """Text split as lunr's tokenizer splits it, for lunr to take as a ready list of tokens."""
-    return [w for w in _SEPARATORS.split(text.lower()) if w]
+def _utf16(text: str) -> bytes:
+    return text.encode("utf-16-be")
+
+
+def searchable(m: Mentor, vocab: Vocabulary, settings: Settings) -> Iterator[tuple[int, str]]:
+    """(tier, folded word) for everything a student sees of a mentor, best tier first."""
+    name, label, headline, details, prose = (_TIER[t] for t in search_terms.TIERS)
+    for text in (m.name, m.name_latin or latin(m.name)):
+        yield from ((name, w) for w in search_terms.index_words(text))
+    for kind, slugs in (("topics", m.topics), ("sectors", m.sectors)):
+        for slug in slugs:
+            term = vocab.terms(kind)[slug]
+            for text in (term.label, *term.synonyms):
+                yield from ((label, w) for w in _shared_words(text))
+    yield from ((headline, w) for w in search_terms.index_words(m.headline))
+    # Codes are words a student types on their own (NO, IT), so they skip the stop words.
+    yield from ((details, code.lower()) for code in (m.country, *m.languages))
+    schemes = render.scheme_labels(settings.scheme)
+    texts = [vocabulary.countries()[m.country], regions.region(m.country), m.city or "", m.course or ""]
+    texts += [str(m.graduation_year or "")] + [schemes[s] for s in m.schemes]
+    texts += [render.FORMAT_LABELS[f] for f in m.formats]
+    texts += [name for code in m.languages for name in language_names(code)]
+    for text in texts:
+        yield from ((details, w) for w in _shared_words(text))
+    yield from ((prose, w) for w in search_terms.index_words(bio.plain(m.bio, len(m.bio))))
+
+
+@lru_cache(maxsize=8192)
+def _shared_words(text: str) -> tuple[str, ...]:
+    """The words of a text many mentors share (labels, countries, languages), worked out once."""
+    return tuple(search_terms.index_words(text))
+
+
+def latin(name: str) -> str:
+    """A Latin-letter form of a name in another script ('' if it has one): 김민준 -> Gim Min Jun."""
+    if search_terms.fold(name).isascii():
+        return ""
+    spelled = anyascii(name)
+    # anyascii runs Chinese and Korean syllables together, each capitalised: split them again.
+    return "".join(" " + c if c.isupper() and i and spelled[i - 1].islower() else c for i, c in enumerate(spelled))
+
+
+@lru_cache(maxsize=512)
+def language_names(code: str) -> tuple[str, ...]:
+    """A language's name in English and in the language itself: Spanish, español."""
+    names = [vocabulary.languages()[code]]
+    try:
+        names.append(Locale.parse(code).get_display_name(code) or "")
+    except (UnknownLocaleError, ValueError):
+        pass
+    return tuple(n for n in names if n)
 
 
 def script(payload: dict) -> str:

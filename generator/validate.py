@@ -15,7 +15,7 @@ from .bio import link_targets
 from .model import Mentor, months_between
 from .yaml_strict import Document
 
-FREE_TEXT = ("name", "pronouns", "headline", "bio", "city", "course")
+FREE_TEXT = ("name", "name_latin", "pronouns", "headline", "bio", "city", "course")
 _HTML = re.compile(r"<[A-Za-z!/?]")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _BARE_URL = re.compile(r"(?<![(<\w])(?:https?|javascript|data|vbscript):[^\s)>]+", re.IGNORECASE)

@@ -12,7 +12,9 @@ from generator.cli import main
 from tests.conftest import ROOT
 
 SAMPLE = (ROOT / "mentors" / "callum-fraser.yml").read_text(encoding="utf-8")
-LUNR = ROOT / "generator" / "assets" / "vendor" / "lunr-2.3.9.min.js"
+ASSETS = ROOT / "generator" / "assets"
+LUNR = ASSETS / "vendor" / "lunr-2.3.9.min.js"
+MATCH = ASSETS / "match.js"
 
 
 def stale(text: str) -> str:
@@ -30,15 +32,16 @@ def test_an_empty_directory_builds_and_invites_mentors(tmp_path: Path, build_sit
     assert "mentors-data.js" not in page  # no search to run over nobody
     script = (site / "assets" / "mentor-directory" / "mentors-data.js").read_text(encoding="utf-8")
     data = json.loads(script.removeprefix("window.mentorDirectoryData=").rstrip().removesuffix(";"))
-    assert data["index"]["fieldVectors"] == [] and data["index"]["invertedIndex"] == []
-    # lunr.js itself loads the empty index and finds nobody, rather than throwing.
+    assert data["records"] == [] and data["search"]["words"] == [] and data["search"]["postings"] == []
+    # The browser's own matcher loads the empty data and finds nobody, rather than throwing.
     program = (
-        f"var window = globalThis;\n{LUNR.read_text()}\nvar lunr = module.exports;\n{script}\n"
-        "console.log(JSON.stringify(lunr.Index.load(window.mentorDirectoryData.index).search('health')));\n"
+        f"var window = globalThis;\n{LUNR.read_text()}\nvar lunr = module.exports;\n{MATCH.read_text()}\n{script}\n"
+        "var m = window.mentorDirectoryMatcher(window.mentorDirectoryData.search);\n"
+        "console.log(JSON.stringify([m.find('health', 0) || [], m.suggest('helth', 0)]));\n"
     )
     found = subprocess.run(["node", "-"], input=program, capture_output=True, text=True, timeout=60)
     assert found.returncode == 0, found.stderr[-2000:]
-    assert found.stdout.strip() == "[]"
+    assert found.stdout.strip() == "[[],null]"
 
 
 def test_check_on_an_empty_folder_says_where_it_looked(tmp_path: Path, capsys) -> None:

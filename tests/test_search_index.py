@@ -7,9 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from lunr.index import Index
 
-from generator import search_index
+from generator import bio, search_index, search_terms
 from generator.directory import build as build_directory
 from generator.loader import load
 from generator.render import hue
@@ -57,23 +56,68 @@ def test_records_decode_to_the_profile(sample) -> None:
     assert labels["statuses"][record[field["status"]]] == mentor.status(TODAY)
 
 
-def _search(data, query: str) -> list[str]:
-    index = Index.load(data["index"])
-    slug = data["record"].index("slug")
-    return [data["records"][int(hit["ref"])][slug] for hit in index.search(query)]
+def decode(search: dict) -> dict[str, dict[int, int]]:
+    """The index's postings as {stem: {record position: tier}}, read as the browser reads them."""
+    width = len(search["tiers"])
+    out = {}
+    for stem, postings in zip(search["stems"], search["postings"], strict=True):
+        ref, found = 0, {}
+        for value in postings:
+            ref += value // width
+            found[ref] = value % width
+        out[stem] = found
+    return out
 
 
-def test_index_loads_and_ranks_name_matches_first(sample) -> None:
+def _tier(data, slug: str, word: str) -> str | None:
+    """Where a word is found for a mentor (name, label, headline, details, bio), or None."""
+    refs = [r[data["record"].index("slug")] for r in data["records"]]
+    search = data["search"]
+    found = decode(search).get(search_terms.stem(word), {}).get(refs.index(slug))
+    return None if found is None else search["tiers"][found]
+
+
+def test_each_word_is_indexed_where_a_student_sees_it(sample) -> None:
     _, data = sample
-    assert _search(data, "Wanjiru")[0] == "wanjiru-kamau"
-    assert _search(data, "Коваленко")[0] == "olena-kovalenko"
+    assert _tier(data, "wanjiru-kamau", "wanjiru") == "name"
+    assert _tier(data, "olena-kovalenko", "коваленко") == "name"
+    assert _tier(data, "olena-kovalenko", "kovalenko") == "name"  # name_latin
+    assert _tier(data, "kim-minjun", "grants") == "label"  # a topic's label
+    assert _tier(data, "kim-minjun", "edtech") == "label"  # a topic's synonym
+    assert _tier(data, "genevieve-tremblay", "secretariat") == "headline"
+    assert _tier(data, "genevieve-tremblay", "montreal") == "details"  # the city, without its accent
+    assert _tier(data, "genevieve-tremblay", "canada") == "details"
+    assert _tier(data, "genevieve-tremblay", "america") == "details"  # the region, Northern America
+    assert _tier(data, "genevieve-tremblay", "francai") == "details"  # French, in French
+    assert _tier(data, "genevieve-tremblay", "2005") == "details"
+    assert _tier(data, "kim-minjun", "japan") == "bio"
 
 
-def test_topic_label_matches_rank_above_bio_mentions(sample) -> None:
+def test_whole_bios_are_indexed(sample) -> None:
     directory, data = sample
-    hits = _search(data, "humanitarian")
-    tagged = {m.slug for m in directory.mentors if "humanitarian-response" in m.topics}
-    assert tagged and set(hits[: len(tagged)]) == tagged
+    mentor = next(m for m in directory.mentors if m.slug == "kim-minjun")
+    text = bio.plain(mentor.bio, len(mentor.bio))
+    assert text.index("senior leadership") > 600  # the bio's last sentence
+    assert _tier(data, "kim-minjun", "senior") == "bio"
+    assert _tier(data, "kim-minjun", "leadership") == "bio"
+
+
+def test_names_in_other_scripts_get_a_latin_form() -> None:
+    assert search_index.latin("王芳") == "Wang Fang"
+    assert search_index.latin("김민준") == "Gim Min Jun"
+    assert search_index.latin("ნინო ბერიძე") == "nino beridze"
+    assert search_index.latin("José Núñez") == ""  # already Latin: folding is enough
+    assert search_index.language_names("es") == ("Spanish", "español")
+
+
+def test_zero_mentors_give_valid_empty_search_data() -> None:
+    loaded = load([ROOT / "mentors"], Rules(today=TODAY))
+    settings = Settings(today=TODAY)
+    directory = build_directory([], loaded.vocabulary, settings)
+    data = search_index.data(directory, loaded.vocabulary, settings, {}, hue)
+    assert data["records"] == [] and data["search"]["words"] == [] and data["search"]["postings"] == []
+    text = search_index.script(data)
+    assert json.loads(text[len("window.mentorDirectoryData=") : -2])["search"]["stems"] == []
 
 
 def test_data_script_is_a_classic_script_that_cannot_break_out_of_html(sample) -> None:
@@ -85,20 +129,18 @@ def test_data_script_is_a_classic_script_that_cannot_break_out_of_html(sample) -
     assert json.loads(text[len("window.mentorDirectoryData=") : -2])["records"][-1][1].startswith("</script>")
 
 
-def test_index_serialises_for_lunr_js_2_3_9(sample) -> None:
+def test_words_are_sorted_as_the_browser_compares_them(sample) -> None:
     _, data = sample
-    assert data["index"]["version"] == "2.3.9"
-    assert list(data["index"]["fields"]) == [f["field_name"] for f in search_index.FIELDS]
+    words = data["search"]["words"]
+    assert words == sorted(words, key=lambda w: w.encode("utf-16-be")) and len(set(words)) == len(words)
+    stems = data["search"]["stems"]
+    assert all(stems[s] == search_terms.stem(w) for w, s in zip(words, data["search"]["wordStem"], strict=True))
 
 
 @pytest.mark.parametrize("count", [0, 300])
-def test_index_is_the_one_lunr_itself_builds(sample, tmp_path, count) -> None:
-    """The fast builder must give lunr.js exactly the index lunr's own builder gives, from the raw text."""
+def test_index_holds_every_word_at_its_best_tier(sample, tmp_path, count) -> None:
+    """Decoded, the postings are exactly each mentor's words at the best place each was found."""
     import sys
-
-    from lunr import lunr
-
-    from generator import bio, vocabulary
 
     if count:
         sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -109,19 +151,13 @@ def test_index_is_the_one_lunr_itself_builds(sample, tmp_path, count) -> None:
         vocab = loaded.vocabulary
     else:
         directory, vocab = sample[0], load([ROOT / "mentors"], Rules(today=TODAY)).vocabulary
-    documents = [
-        {
-            "ref": str(i),
-            "name": m.name,
-            "topics": " ".join(vocab.topics[t].label for t in m.topics),
-            "headline": m.headline,
-            "place": f"{m.city or ''} {vocabulary.countries()[m.country]}",
-            "bio": bio.plain(m.bio, search_index.BIO_INDEXED),
-        }
-        for i, m in enumerate(directory.mentors)
-    ]
-    stock = lunr(ref="ref", fields=search_index.FIELDS, documents=documents).serialize()
-    assert search_index.index(directory, vocab) == stock
+    settings = Settings(today=TODAY)
+    expected: dict[str, dict[int, int]] = {}
+    for ref, m in enumerate(directory.mentors):
+        for tier, word in search_index.searchable(m, vocab, settings):
+            found = expected.setdefault(search_terms.stem(word), {})
+            found[ref] = min(tier, found.get(ref, tier))
+    assert decode(search_index.index(directory.mentors, vocab, settings)) == expected
 
 
 @pytest.mark.parametrize("fork", [True, False], ids=["forked workers", "workers from a clean process"])
@@ -152,3 +188,25 @@ def test_the_browser_benchmark_measures_the_data_the_site_ships() -> None:
 
     raw, gzipped = bench_browser.data_size(40)
     assert 0 < gzipped < raw
+
+
+def test_name_latin_is_optional_checked_and_searchable(tmp_path) -> None:
+    import shutil
+
+    folder = tmp_path / "mentors"
+    folder.mkdir()
+    shutil.copy(ROOT / "mentors" / "_vocabulary.yml", folder)
+    text = (ROOT / "mentors" / "kim-minjun.yml").read_text(encoding="utf-8")
+    (folder / "kim-minjun.yml").write_text(text.replace("name_latin: Kim Min-jun", "name_latin: Minjoon Kim"), "utf-8")
+    (folder / "no-latin.yml").write_text(text.replace("name_latin: Kim Min-jun\n", ""), "utf-8")
+    (folder / "bad-latin.yml").write_text(text.replace("name_latin: Kim Min-jun", "name_latin: [Kim]"), "utf-8")
+    loaded = load([folder], Rules(today=TODAY))
+    assert [(Path(p.path).name, p.line, p.severity) for p in loaded.problems] == [("bad-latin.yml", 3, "error")]
+    mentors = {m.slug: m for m in loaded.mentors}
+    assert mentors["kim-minjun"].name_latin == "Minjoon Kim" and mentors["no-latin"].name_latin is None
+    settings = Settings(today=TODAY)
+    directory = build_directory(loaded.mentors, loaded.vocabulary, settings)
+    data = search_index.data(directory, loaded.vocabulary, settings, {}, hue)
+    assert _tier(data, "kim-minjun", "minjoon") == "name"  # the profile's own Latin form
+    assert _tier(data, "kim-minjun", "gim") is None  # and not a transliteration beside it
+    assert _tier(data, "no-latin", "gim") == "name"  # without one, the transliteration

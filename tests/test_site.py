@@ -166,13 +166,16 @@ def test_ask_link_is_rfc6068_with_only_to_subject_and_body(sample_site: Path) ->
         assert "\r\n" in body and "\n" not in body.replace("\r\n", "")
 
 
-def test_search_finds_mentors_by_name(sample_site: Path) -> None:
+def test_site_search_index_has_the_guidance_not_the_card_list(sample_site: Path) -> None:
+    """Mentors come to the header search from the directory's own data (header-search.js)."""
     import json
 
     index = json.loads((sample_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    titles = {d["title"]: d["location"] for d in index["docs"]}
-    assert titles["王芳"] == "mentors/wang-fang/"
-    assert not any("_shell" in d["location"] for d in index["docs"])
+    by_location = {d["location"]: d for d in index["docs"]}
+    assert by_location["mentors/"]["title"] == "Find a mentor"
+    assert "Wanjiru" not in by_location["mentors/"]["text"]  # the first paragraph, not the cards
+    assert [loc for loc in by_location if loc.startswith("mentors/")] == ["mentors/"]
+    assert "guide/before-you-ask/" in by_location
 
 
 def test_site_loads_nothing_from_another_host(sample_site: Path) -> None:

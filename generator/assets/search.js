@@ -1,4 +1,4 @@
-/* Find a mentor: full-text search and multi-select filters over the prebuilt lunr index.
+/* Find a mentor: full-text search (match.js) and multi-select filters over the prebuilt word index.
    Progressive enhancement: without this script the page lists every mentor as cards. */
 (function () {
   "use strict";
@@ -7,14 +7,14 @@
   var started = performance.now();
   var data = window.mentorDirectoryData;
   var root = document.getElementById("mdir-search");
-  if (!data || !window.lunr || !root) return;
+  if (!data || !window.lunr || !window.mentorDirectoryMatcher || !root) return;
 
   var labels = data.labels;
   var F = {};
   data.record.forEach(function (name, i) { F[name] = i; });
   var records = data.records;
   var regionNames = unique(labels.regions).sort();
-  var index = lunr.Index.load(data.index);
+  var matcher = window.mentorDirectoryMatcher(data.search);
 
   // -- Facets: how each filter reads a record, names its values, and writes them in the URL --
 
@@ -28,10 +28,8 @@
     { key: "country", title: "Country", values: one(F.country), names: labels.countries,
       params: labels.countryCodes.map(function (c) { return c.toLowerCase(); }) },
     { key: "language", title: "Language", values: many(F.languages), names: labels.languages, params: labels.languageCodes },
-    { key: "scheme", title: "Scheme", values: many(F.schemes), params: labels.schemes,
-      names: ["Ask An Alum (one-off conversations)", "Matched mentoring", "Group mentoring"] },
-    { key: "format", title: "Talks by", values: many(F.formats), params: labels.formats,
-      names: ["Video call", "Phone", "Email", "In person"] },
+    { key: "scheme", title: "Scheme", values: many(F.schemes), params: labels.schemes, names: labels.schemeNames },
+    { key: "format", title: "Talks by", values: many(F.formats), params: labels.formats, names: labels.formatNames },
     { key: "availability", title: "Availability", values: one(F.status), params: labels.statuses,
       names: ["Available", "Limited availability", "Paused"] }
   ];
@@ -51,63 +49,15 @@
 
   // -- Search ------------------------------------------------------------------------------
 
-  // Build the query by hand, so input such as "c++", "foo:" or "*" can never throw: every
-  // word must match (typing narrows), and the word being typed matches as a prefix.
+  // The matching contract (match.js): every word must match, the last also as a prefix, with
+  // typo tolerance; ranked name, label, headline, details, bio, then the day's fair order.
+  // Any text is only ever words here, so input such as "c++", "foo:" or "*" can never throw.
   var searched = {};
 
   function search(text) {
     var key = text.trim().toLowerCase();
-    if (!(key in searched)) searched[key] = runQuery(key);
+    if (!(key in searched)) searched[key] = matcher.find(key, records.length);
     return searched[key];
-  }
-
-  // Every word must match (typing narrows); the word being typed matches as a prefix once it
-  // has three letters (shorter prefixes match most of the index and say nothing). Matches are
-  // read straight from the prebuilt index's postings and scored by field boost times rarity,
-  // so name and topic matches rank first: lunr's own scoring works out a vector similarity
-  // for every matching mentor, several times slower for a word most bios share. Input such as
-  // "c++", "foo:" or "*" is only ever a word here, so it can never throw.
-  var BOOSTS = data.boosts;
-  var FIELDS = Object.keys(BOOSTS);
-  var rarity = {};
-
-  function runQuery(text) {
-    var words = lunr.tokenizer(text).map(String).map(function (w) {
-      return w.replace(/[:*^~+\-]/g, "");
-    }).filter(function (word) {
-      return word && !(/^[\x00-\x7f]*$/.test(word) && lunr.stopWordFilter(new lunr.Token(word)) === undefined);
-    }).slice(0, 32);
-    if (!words.length) return null;
-    var score = new Float64Array(records.length);
-    var matched = new Uint8Array(records.length); // how many of the words each record has
-    words.forEach(function (word, w) {
-      var ascii = /^[\x00-\x7f]*$/.test(word);
-      terms(word, w === words.length - 1 && word.length > 2, ascii).forEach(function (term) {
-        var posting = index.invertedIndex[term];
-        var weight = rarity[term] || (rarity[term] = lunr.idf(posting, records.length));
-        FIELDS.forEach(function (field) {
-          var boost = BOOSTS[field] * weight;
-          for (var ref in posting[field]) {
-            var i = +ref;
-            if (matched[i] === w) matched[i] = w + 1;
-            if (matched[i] === w + 1) score[i] += boost;
-          }
-        });
-      });
-    });
-    var found = [];
-    for (var i = 0; i < records.length; i++) if (matched[i] === words.length) found.push(i);
-    return found.sort(function (a, b) { return score[b] - score[a] || a - b; });
-  }
-
-  // The index's terms for a word: its stem, or every term it begins (a prefix). Words outside
-  // ASCII skip the stemmer: lunr.js's trimmer would cut their letters, and the index kept them.
-  function terms(word, prefix, ascii) {
-    if (prefix) {
-      return index.tokenSet.intersect(lunr.TokenSet.fromString(word + "*")).toArray();
-    }
-    var stems = ascii ? index.pipeline.runString(word) : [word];
-    return stems.filter(function (term) { return index.invertedIndex[term]; });
   }
 
   // -- Filtering and counts ----------------------------------------------------------------
@@ -120,8 +70,18 @@
   // One pass over the candidates (every record, or those the words match): the results, each
   // facet's counts among the records that pass every other filter, and how many would match
   // if one constraint were dropped.
+  var everyone = {}; // compute() for no words, by filters: typing a first letter comes back to it
+
   function compute() {
     var candidates = search(state.q); // record positions in rank order, or null: no words
+    if (!candidates) {
+      var key = JSON.stringify([state.selected, state.from, state.to]);
+      return everyone[key] || (everyone[key] = tally(null));
+    }
+    return tally(candidates);
+  }
+
+  function tally(candidates) {
     var active = [];
     FACETS.forEach(function (facet, f) { if (anyKey(state.selected[f])) active.push(f); });
     var counts = FACETS.map(function (facet) { return new Int32Array(facet.names.length); });
@@ -247,6 +207,10 @@
       : el("span", { className: "mdir-avatar mdir-avatar--card mdir-avatar--initials", "aria-hidden": "true",
           style: "--mdir-hue: " + r[F.hue], text: initials(r[F.name]) });
     var name = el("h3", { className: "mdir-card__name" }, [el("a", { href: link(r[F.slug]), text: r[F.name] })]);
+    if (r[F.name_latin]) {
+      name.appendChild(document.createTextNode(" "));
+      name.appendChild(el("span", { className: "mdir-name-latin", lang: "en", text: r[F.name_latin] }));
+    }
     if (r[F.pronouns]) {
       name.appendChild(document.createTextNode(" "));
       name.appendChild(el("span", { className: "mdir-pronouns", text: "(" + r[F.pronouns] + ")" }));
@@ -448,6 +412,12 @@
       }
     });
     if (state.from || state.to) add("Any graduation year", found.without[YEAR_BIT], function () { state.from = state.to = null; });
+    // "Did you mean" compares the words with the whole index: it follows the results, so that
+    // typing is never held up by it, and only if the words are still the same.
+    var meant = el("p", { hidden: "" });
+    ui.empty.appendChild(meant);
+    var asked = state.q;
+    if (asked) setTimeout(function () { didYouMean(meant, asked); }, 0);
     if (drops.children.length) {
       ui.empty.appendChild(el("p", { text: "Drop one of these to see more:" }));
       ui.empty.appendChild(drops);
@@ -478,14 +448,30 @@
     ui.empty.appendChild(more);
   }
 
+  function didYouMean(node, asked) {
+    if (state.q !== asked || !node.parentNode) return;
+    var better = matcher.suggest(asked, records.length);
+    if (!better) return;
+    var fix = el("button", { type: "button", className: "mdir-link-button mdir-empty__suggestion",
+      text: better.text + " (" + better.count + (better.count === 1 ? " mentor)" : " mentors)") });
+    fix.addEventListener("click", function () { state.q = better.text; sync(); update(); remember(true); });
+    node.appendChild(document.createTextNode("Did you mean "));
+    node.appendChild(fix);
+    node.appendChild(document.createTextNode("?"));
+    node.hidden = false;
+  }
+
   var loaded = performance.now();
   fromURL();
   build();
   sync();
   update();
+  // Once the page is idle, one search of each kind (prefix, whole words, a typo) readies the
+  // browser's compiled code, so that the first keystrokes are as quick as the rest.
+  setTimeout(function () { ["ab", "abc de", "abcdefgh"].forEach(function (q) { matcher.find(q, records.length); }); }, 200);
   // Timings for the benchmark: loading the index, and the first results on screen.
   window.mentorDirectorySearch = {
     ready: true,
-    timings: { load: loaded - started, ready: performance.now() - started }
+    timings: { load: loaded - started, ready: performance.now() - started, readyAt: performance.now() }
   };
 })();

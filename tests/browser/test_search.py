@@ -63,11 +63,20 @@ def test_name_and_topic_matches_rank_first(page, site_url: str) -> None:
     assert tagged and set(names[: len(tagged)]) == tagged
 
 
-@pytest.mark.parametrize("text", ["c++", "foo:", "*", "~1", "^2", "name:", "-", "'\"", "<script>"])
-def test_odd_input_never_throws(page, site_url: str, text: str) -> None:
+ODD = ["c++", "foo:", "*", "~1", "^2", "name:", "-", "'\"", "<script>", "+health -policy", "name:Wanjiru", "clim*",
+       "health~1", "\"global health\"", "🙂🌍 👩🏽‍🏫", "مرحبا بالعالم", "שלום", "Wanjiru \u202eKamau", "%zz&search=x#top",
+       "health " * 1500 + "climate policy evaluation " * 100]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", ODD, ids=[t if len(t) < 40 else f"{len(t)} characters" for t in ODD])
+def test_odd_input_never_throws_and_the_url_keeps_it(page, site_url: str, text: str) -> None:
     open_directory(page, site_url + "mentors/")
     page.fill("#mdir-q", text)
     assert count(page).endswith(("match.", "matches.", "first."))
+    # The URL follows once typing pauses, and gives the same text back.
+    page.wait_for_function("new URLSearchParams(location.search).has('search')")
+    assert page.evaluate("new URLSearchParams(location.search).get('search')") == text
+    assert page.evaluate("location.pathname").endswith("/mentors/") and page.evaluate("location.hash") == ""
     # The page guard fails the test on any page error or console error.
 
 
@@ -212,14 +221,57 @@ def test_phone_width_has_no_sideways_scroll(new_page, site_url: str) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
-def test_site_search_finds_mentors_by_name(page, site_url: str) -> None:
+HEADER = ".mdir-header-mentors"
+
+
+def header_search(page, text: str):
+    """Type into the header search; the mentors it shows (name, headline) and its 'All mentors' link."""
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").fill(text)
+    page.locator(HEADER + " .md-search-result__item").first.wait_for()
+    items = page.locator(HEADER + " .md-search-result__item")
+    # The title is the name (a Latin form of it may follow, in its own span).
+    shown = [
+        (i.locator("h1").evaluate("h => h.firstChild.textContent"), i.locator("p").inner_text()) for i in items.all()
+    ]
+    return shown, page.locator(HEADER + " .mdir-header-mentors__all")
+
+
+def test_header_search_shows_each_mentor_by_name_and_headline(page, site_url: str) -> None:
+    page.goto(site_url + "guide/schemes/")
+    shown, everyone = header_search(page, "Jose")  # typed without the accent
+    jose = PROFILES["jose-nunez"]
+    assert shown == [(jose["name"], jose["headline"])]
+    link = page.locator(HEADER + " .md-search-result__link").first
+    assert urlsplit(link.get_attribute("href")).path.endswith("/mentors/jose-nunez/")
+    assert everyone.inner_text() == "All 1 mentor matching ‘Jose’"
+    everyone.click()
+    page.wait_for_function(READY)
+    assert urlsplit(page.url).path.endswith("/mentors/") and parse_qs(urlsplit(page.url).query) == {"search": ["Jose"]}
+    assert shown_names(page) == [jose["name"]]
+
+
+def shown_names(page) -> list[str]:
+    return page.locator("#mdir-list .mdir-card__name a").all_text_contents()
+
+
+@pytest.mark.parametrize("text", ["climate", "enviroment", "Kovalenko", "peace building", "Spanish", "UN", "M&E"])
+def test_header_and_directory_find_the_same_mentors(page, site_url: str, text: str) -> None:
     page.goto(site_url)
-    # Material indexes in a web worker; under load that takes a while.
-    page.wait_for_function(
-        "!document.querySelector('.md-search-result__meta').textContent.includes('Initializing')", timeout=60_000
-    )
-    page.click(".md-search__input")
+    shown, everyone = header_search(page, text)
+    total = int(re.search(r"All (\d+) mentors?", everyone.inner_text()).group(1))
+    everyone.click()
+    page.wait_for_function(READY)
+    assert count(page) == f"{total} {'mentor matches' if total == 1 else 'mentors match'}."
+    assert shown_names(page)[: len(shown)] == [name for name, _ in shown]
+
+
+def test_site_search_keeps_guidance_pages_and_not_the_card_list(page, site_url: str) -> None:
+    page.goto(site_url)
+    page.locator(".md-search__input").click()
     page.keyboard.type("Wanjiru")
-    result = page.locator(".md-search-result__item a", has_text="Wanjiru Kamau").first
-    result.wait_for(timeout=30_000)
-    assert urlsplit(result.get_attribute("href")).path.endswith("mentors/wanjiru-kamau/")
+    page.locator(HEADER + " .md-search-result__item").first.wait_for()
+    # Material's own results: the directory page's cards are not one long document.
+    page.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.includes('Initializing')")
+    material = page.locator(".md-search-result__list:not(.mdir-header-mentors__list) .md-search-result__item")
+    assert material.filter(has_text="Find a mentor").count() == 0
