@@ -184,9 +184,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     pages, assets = built.everything()
     for page in pages:
         _write(out / page.path / "index.md", page.markdown().encode("utf-8"))
-    for photo in built.photos.values():
-        for path, data in photos.encode(photo).items():
-            _write(out / path, data)
+    photos.Publisher(built.photos.values(), out, photos.Cache(root / photos.CACHE_DIR)).wait()
     for path, text in assets.items():
         _write(out / path, text.encode("utf-8"))
     for uri, path in build.static_files():
