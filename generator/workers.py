@@ -18,8 +18,9 @@ FAILURES = (BrokenProcessPool, OSError)
 
 
 def count() -> int:
-    """How many processes are worth starting on this machine."""
-    return min(os.cpu_count() or 1, 4)
+    """How many processes (or threads) are worth starting: MENTOR_DIRECTORY_WORKERS, else up to 4 cores."""
+    chosen = os.environ.get("MENTOR_DIRECTORY_WORKERS", "")
+    return max(1, int(chosen)) if chosen.isdigit() else min(os.cpu_count() or 1, 4)
 
 
 def pool(workers: int) -> ProcessPoolExecutor:
