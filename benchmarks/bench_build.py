@@ -12,8 +12,9 @@ falls on all of them alike:
 - this project, warm: the cache left by the previous build;
 - with --serial, the same two with MENTOR_DIRECTORY_WORKERS=1: no worker processes or threads.
 
-It prints the median of the rounds with the fastest and slowest, the peak memory of the
-largest process, the output size, and each build's ratio to bare Material in the same round.
+It prints the median of the rounds with the fastest and slowest, each build's ratio to bare
+Material in the same round, the CPU time of all its processes (less disturbed than the time
+by other work on the machine), the peak memory of the largest process and the output size.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -48,16 +50,19 @@ print(peak)
 
 def build(config: Path, site: Path, env: dict[str, str] | None = None) -> dict:
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1", **(env or {}))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", RUNNER, str(config), str(site)], capture_output=True, text=True, env=env
     )
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if done.returncode != 0:
         sys.exit(f"build failed:\n{done.stderr[-3000:]}")
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     shutil.rmtree(site)
-    return {"seconds": seconds, "peak_mb": int(done.stdout.split()[-1]) / 1024, "bytes": size}
+    return {"seconds": seconds, "cpu": cpu, "peak_mb": int(done.stdout.split()[-1]) / 1024, "bytes": size}
 
 
 def real_project(folder: Path, mentors: Path) -> Path:
@@ -136,10 +141,11 @@ def report(count: int, results: dict[str, list[dict]]) -> None:
     for name, runs in results.items():
         times = spread([r["seconds"] for r in runs], " s")
         ratios = spread([r["seconds"] / b["seconds"] for r, b in zip(runs, bare, strict=True)], "")
+        cpu = spread([r["cpu"] for r in runs], " s")
         peak = max(r["peak_mb"] for r in runs)
         output = statistics.median(r["bytes"] for r in runs) / 2**20
         ratio = "" if name == "bare Material" else ratios
-        print(f"| {name} | {count:,} | {times} | {ratio} | {peak:.0f} MB | {output:.1f} MB |", flush=True)
+        print(f"| {name} | {count:,} | {times} | {ratio} | {cpu} | {peak:.0f} MB | {output:.1f} MB |", flush=True)
 
 
 def spread(values: list[float], unit: str) -> str:
@@ -154,8 +160,8 @@ def main() -> None:
     parser.add_argument("--serial", action="store_true", help="also build without worker processes or threads")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.1f}")
-    print("| build | mentors | time, median (fastest-slowest) | x bare Material, same round | peak memory | output |")
-    print("|---|---|---|---|---|---|")
+    print("| build | mentors | time, median (range) | x bare Material, same round | CPU time | peak memory | output |")
+    print("|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for count in args.sizes:
             report(count, measure(count, args.rounds, args.serial, Path(tmp)))
