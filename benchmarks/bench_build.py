@@ -10,7 +10,9 @@ falls on all of them alike:
   out of the navigation (Material's default navigation lists every page on every page);
 - this project, cold: no photo cache (`.cache/mentor-directory` removed before the build);
 - this project, warm: the cache left by the previous build;
-- with --serial, the same two with MENTOR_DIRECTORY_WORKERS=1: no worker processes or threads.
+- with --serial, the same two with MENTOR_DIRECTORY_WORKERS=1: no worker processes or threads;
+- with --compare DIR, a warm build with the `generator` package found in DIR (an earlier
+  version, say from `git archive`), to measure a change before and after in the same rounds.
 
 It prints the median of the rounds with the fastest and slowest, each build's ratio to bare
 Material in the same round, the CPU time of all its processes (less disturbed than the time
@@ -104,7 +106,7 @@ def bare_project(folder: Path, mentors: Path) -> Path:
     return folder / "mkdocs.yml"
 
 
-def variants(folder: Path, serial: bool) -> dict:
+def variants(folder: Path, serial: bool, compare: str = "") -> dict:
     """name -> (config, environment, whether to empty the photo cache first)."""
     real = folder / "real" / "mkdocs.yml"
     found = {
@@ -115,15 +117,17 @@ def variants(folder: Path, serial: bool) -> dict:
     if serial:
         one = {"MENTOR_DIRECTORY_WORKERS": "1"}
         found |= {"serial, cold": (real, one, True), "serial, warm": (real, one, False)}
+    if compare:
+        found["earlier version, warm"] = (real, {"PYTHONPATH": compare}, False)
     return found
 
 
-def measure(count: int, rounds: int, serial: bool, tmp: Path) -> dict[str, list[dict]]:
+def measure(count: int, rounds: int, serial: bool, compare: str, tmp: Path) -> dict[str, list[dict]]:
     folder = tmp / f"n{count}"
     mentors = synthetic.write(count, folder / "data")
     real_project(folder / "real", mentors)
     bare_project(folder / "bare", mentors)
-    runs = variants(folder, serial)
+    runs = variants(folder, serial, compare)
     results: dict[str, list[dict]] = {name: [] for name in runs}
     build(runs["this project, cold"][0], folder / "site")  # imports and the OS's file cache warmed
     for i in range(rounds):
@@ -158,13 +162,23 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--rounds", type=int, default=3, help="builds of each kind, alternated; the median is shown")
     parser.add_argument("--serial", action="store_true", help="also build without worker processes or threads")
+    parser.add_argument("--compare", default="", help="also build with the generator package in this folder")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.1f}")
     print("| build | mentors | time, median (range) | x bare Material, same round | CPU time | peak memory | output |")
     print("|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for count in args.sizes:
-            report(count, measure(count, args.rounds, args.serial, Path(tmp)))
+            report(
+                count,
+                measure(
+                    count,
+                    args.rounds,
+                    args.serial,
+                    str(Path(args.compare).resolve()) if args.compare else "",
+                    Path(tmp),
+                ),
+            )
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
