@@ -11,6 +11,7 @@ falls on all of them alike:
 - this project, cold: no photo cache (`.cache/mentor-directory` removed before the build);
 - this project, warm: the cache left by the previous build;
 - with --serial, the same two with MENTOR_DIRECTORY_WORKERS=1: no worker processes or threads;
+- with --warm-only, the cold build is measured once, as the first build, not in every round;
 - with --compare DIR, a warm build with the `generator` package found in DIR (an earlier
   version, say from `git archive`), to measure a change before and after in the same rounds.
 
@@ -68,7 +69,7 @@ def build(config: Path, site: Path, env: dict[str, str] | None = None) -> dict:
 
 
 def real_project(folder: Path, mentors: Path) -> Path:
-    folder.mkdir()
+    folder.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", folder)
     shutil.copytree(ROOT / "guidance", folder / "guidance")
     shutil.copytree(ROOT / "overrides", folder / "overrides")
@@ -122,15 +123,20 @@ def variants(folder: Path, serial: bool, compare: str = "") -> dict:
     return found
 
 
-def measure(count: int, rounds: int, serial: bool, compare: str, tmp: Path) -> dict[str, list[dict]]:
+def measure(count: int, args: argparse.Namespace, tmp: Path) -> dict[str, list[dict]]:
     folder = tmp / f"n{count}"
-    mentors = synthetic.write(count, folder / "data")
+    data = Path(args.data) / f"n{count}" if args.data else folder / "data"
+    mentors = data if (data / "_vocabulary.yml").exists() else synthetic.write(count, data)
     real_project(folder / "real", mentors)
     bare_project(folder / "bare", mentors)
-    runs = variants(folder, serial, compare)
+    runs = variants(folder, args.serial, args.compare)
     results: dict[str, list[dict]] = {name: [] for name in runs}
-    build(runs["this project, cold"][0], folder / "site")  # imports and the OS's file cache warmed
-    for i in range(rounds):
+    # The first build, with imports and the OS's file cache cold too.
+    first = build(runs["this project, cold"][0], folder / "site")
+    if args.warm_only:
+        runs = {name: run for name, run in runs.items() if not run[2]}
+        results = {"this project, cold (first build only)": [first]} | {name: [] for name in runs}
+    for i in range(args.rounds):
         for name, (config, env, cold) in runs.items():
             if cold:
                 shutil.rmtree(config.parent / CACHE, ignore_errors=True)
@@ -144,7 +150,11 @@ def report(count: int, results: dict[str, list[dict]]) -> None:
     bare = results["bare Material"]
     for name, runs in results.items():
         times = spread([r["seconds"] for r in runs], " s")
-        ratios = spread([r["seconds"] / b["seconds"] for r, b in zip(runs, bare, strict=True)], "")
+        # Against bare Material in the same round; a build made once, against their median.
+        if len(runs) == len(bare):
+            ratios = spread([r["seconds"] / b["seconds"] for r, b in zip(runs, bare, strict=True)], "")
+        else:
+            ratios = spread([runs[0]["seconds"] / statistics.median(b["seconds"] for b in bare)], "")
         cpu = spread([r["cpu"] for r in runs], " s")
         peak = max(r["peak_mb"] for r in runs)
         output = statistics.median(r["bytes"] for r in runs) / 2**20
@@ -163,22 +173,16 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="builds of each kind, alternated; the median is shown")
     parser.add_argument("--serial", action="store_true", help="also build without worker processes or threads")
     parser.add_argument("--compare", default="", help="also build with the generator package in this folder")
+    parser.add_argument("--warm-only", action="store_true", help="measure the cold build once, not every round")
+    parser.add_argument("--data", default="", help="keep the synthetic mentors in this folder, and reuse them")
     args = parser.parse_args()
+    args.compare = str(Path(args.compare).resolve()) if args.compare else ""
     print(f"{os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.1f}")
     print("| build | mentors | time, median (range) | x bare Material, same round | CPU time | peak memory | output |")
     print("|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for count in args.sizes:
-            report(
-                count,
-                measure(
-                    count,
-                    args.rounds,
-                    args.serial,
-                    str(Path(args.compare).resolve()) if args.compare else "",
-                    Path(tmp),
-                ),
-            )
+            report(count, measure(count, args, Path(tmp)))
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
