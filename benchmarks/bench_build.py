@@ -56,7 +56,11 @@ def build(config: Path, site: Path, env: dict[str, str] | None = None) -> dict:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", RUNNER, str(config), str(site)], capture_output=True, text=True, env=env
+        [sys.executable, "-c", RUNNER, str(config), str(site)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=config.parent,
     )
     seconds = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
