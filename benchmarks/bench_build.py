@@ -1,11 +1,23 @@
-"""How long a full `mkdocs build` takes, how much memory and how much output, against the naive ways.
+"""How long `mkdocs build` takes on realistic data, cold and warm, beside the bare Material pipeline.
 
-    python benchmarks/bench_build.py [--sizes 100 1000 10000] [--naive 1000] [--repeat 3]
+    python benchmarks/bench_build.py [--sizes 1000 10000] [--rounds 3] [--serial]
 
-For each size it builds the real site from synthetic profiles, --repeat times, and prints
-the median time with the fastest and slowest (a shared machine's speed varies). At the
---naive size it also builds the same mentors as one hand-written Markdown page each with
-Material, first in Material's default navigation, then kept out of it, and prints the ratios.
+For each size it writes synthetic mentors (six in ten with their own 800x800 JPEG of about
+100 KB) and builds, in rounds, one after the other so that a shared machine's changing load
+falls on all of them alike:
+
+- bare Material: the same mentors as one Markdown page each, showing the photo as uploaded,
+  out of the navigation (Material's default navigation lists every page on every page);
+- this project, cold: no photo cache (`.cache/mentor-directory` removed before the build);
+- this project, warm: the cache left by the previous build;
+- with --serial, the same two with MENTOR_DIRECTORY_WORKERS=1: no worker processes or threads;
+- with --warm-only, the cold build is measured once, as the first build, not in every round;
+- with --compare DIR, a warm build with the `generator` package found in DIR (an earlier
+  version, say from `git archive`), to measure a change before and after in the same rounds.
+
+It prints the median of the rounds with the fastest and slowest, each build's ratio to bare
+Material in the same round, the CPU time of all its processes (less disturbed than the time
+by other work on the machine), the peak memory of the largest process and the output size.
 """
 
 from __future__ import annotations
@@ -13,7 +25,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -25,7 +39,8 @@ import synthetic  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 EPOCH = "1795000000"
-# Runs a build and reports its peak memory, counting the worker processes it started.
+CACHE = ".cache/mentor-directory"
+# Runs a build and reports its peak memory: the largest of this process and its workers.
 RUNNER = """
 import resource, sys
 from mkdocs.commands.build import build
@@ -36,107 +51,143 @@ print(peak)
 """
 
 
-def build(config: Path, site: Path) -> dict:
-    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1")
+def build(config: Path, site: Path, env: dict[str, str] | None = None) -> dict:
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1", **(env or {}))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", RUNNER, str(config), str(site)], capture_output=True, text=True, env=env
+        [sys.executable, "-c", RUNNER, str(config), str(site)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=config.parent,
     )
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if done.returncode != 0:
         sys.exit(f"build failed:\n{done.stderr[-3000:]}")
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    return {"seconds": seconds, "peak_mb": int(done.stdout.split()[-1]) / 1024, "bytes": size}
+    shutil.rmtree(site)
+    return {"seconds": seconds, "cpu": cpu, "peak_mb": int(done.stdout.split()[-1]) / 1024, "bytes": size}
 
 
-def real_project(folder: Path, count: int) -> Path:
+def real_project(folder: Path, mentors: Path) -> Path:
+    folder.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", folder)
     shutil.copytree(ROOT / "guidance", folder / "guidance")
     shutil.copytree(ROOT / "overrides", folder / "overrides")
-    synthetic.write(count, folder / "mentors")
+    shutil.copytree(mentors, folder / "mentors")
     shutil.copy(ROOT / "mentors" / "_template.yml", folder / "mentors")
     return folder / "mkdocs.yml"
 
 
-def naive_project(folder: Path, count: int, in_nav: bool) -> Path:
-    """The same mentors as hand-written Markdown pages, built by Material alone."""
+def bare_project(folder: Path, mentors: Path) -> Path:
+    """The same mentors as hand-written Markdown pages with their photos as uploaded, built by Material alone."""
     import yaml
 
-    profiles = synthetic.write(count, folder / "profiles")
     docs = folder / "docs"
     shutil.copytree(ROOT / "guidance", docs)
-    (docs / "mentors").mkdir(exist_ok=True)
-    for path in sorted(profiles.glob("mentor-*.yml")):
+    shutil.copytree(mentors / "photos", docs / "mentors" / "photos")
+    for path in sorted(mentors.glob("mentor-*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        lines = [f"# {data['name']}", "", f"**{data['headline']}**", "", data["bio"], "", "## Details", ""]
+        lines = [f"# {data['name']}", ""]
+        if "photo" in data:
+            lines += [f"![{data['name']}](photos/{data['photo']}){{ width=160 }}", ""]
+        lines += [f"**{data['headline']}**", "", data["bio"], "", "## Details", ""]
         lines += [f"- Topics: {', '.join(data['topics'])}", f"- Country: {data['country']}"]
-        lines += [
-            f"- Languages: {', '.join(data['languages'])}",
-            "",
-            f"[Ask for a conversation](mailto:{data['email']})",
-        ]
+        lines += [f"- Languages: {', '.join(data['languages'])}", ""]
+        lines += [f"[Ask for a conversation](mailto:{data['email']})"]
         (docs / "mentors" / f"{path.stem}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    config = {"site_name": "Naive", "docs_dir": "docs", "theme": {"name": "material", "font": False}}
-    if not in_nav:
-        config["nav"] = [{"Home": "index.md"}]
-        config["validation"] = {"nav": {"omitted_files": "info"}, "links": {"unrecognized_links": "info"}}
+    config = {
+        "site_name": "Bare",
+        "docs_dir": "docs",
+        "theme": {"name": "material", "font": False},
+        "markdown_extensions": ["attr_list"],
+        "nav": [{"Home": "index.md"}],
+        "validation": {"nav": {"omitted_files": "info"}, "links": {"unrecognized_links": "info"}},
+    }
     (folder / "mkdocs.yml").write_text(json.dumps(config), encoding="utf-8")
     return folder / "mkdocs.yml"
 
 
-def repeated(config: Path, folder: Path, times: int) -> dict:
-    """The median build of `times`, each into a new site folder, with the fastest and slowest time."""
-    runs = sorted((build(config, folder / f"site-{i}") for i in range(times)), key=lambda r: r["seconds"])
-    median = dict(runs[len(runs) // 2])
-    median["range"] = (runs[0]["seconds"], runs[-1]["seconds"])
-    return median
+def variants(folder: Path, serial: bool, compare: str = "") -> dict:
+    """name -> (config, environment, whether to empty the photo cache first)."""
+    real = folder / "real" / "mkdocs.yml"
+    found = {
+        "bare Material": (folder / "bare" / "mkdocs.yml", {}, False),
+        "this project, cold": (real, {}, True),
+        "this project, warm": (real, {}, False),
+    }
+    if serial:
+        one = {"MENTOR_DIRECTORY_WORKERS": "1"}
+        found |= {"serial, cold": (real, one, True), "serial, warm": (real, one, False)}
+    if compare:
+        found["earlier version, warm"] = (real, {"PYTHONPATH": compare}, False)
+    return found
 
 
-def row(name: str, count: int, result: dict) -> str:
-    per = result["bytes"] / count / 1024
-    low, high = result.get("range", (result["seconds"], result["seconds"]))
-    spread = f" ({low:.2f}-{high:.2f})" if high > low else ""
-    return (
-        f"| {name} | {count:,} | {result['seconds']:.2f} s{spread} | {result['peak_mb']:.0f} MB | "
-        f"{result['bytes'] / 1024 / 1024:.1f} MB | {per:.1f} KB |"
-    )
+def measure(count: int, args: argparse.Namespace, tmp: Path) -> dict[str, list[dict]]:
+    folder = tmp / f"n{count}"
+    data = Path(args.data) / f"n{count}" if args.data else folder / "data"
+    mentors = data if (data / "_vocabulary.yml").exists() else synthetic.write(count, data)
+    real_project(folder / "real", mentors)
+    bare_project(folder / "bare", mentors)
+    runs = variants(folder, args.serial, args.compare)
+    results: dict[str, list[dict]] = {name: [] for name in runs}
+    # The first build, with imports and the OS's file cache cold too.
+    first = build(runs["this project, cold"][0], folder / "site")
+    if args.warm_only:
+        runs = {name: run for name, run in runs.items() if not run[2]}
+        results = {"this project, cold (first build only)": [first]} | {name: [] for name in runs}
+    for i in range(args.rounds):
+        for name, (config, env, cold) in runs.items():
+            if cold:
+                shutil.rmtree(config.parent / CACHE, ignore_errors=True)
+            results[name].append(build(config, folder / "site", env))
+            print(f"  round {i + 1}: {name}: {results[name][-1]['seconds']:.2f} s", file=sys.stderr, flush=True)
+    shutil.rmtree(folder)
+    return results
+
+
+def report(count: int, results: dict[str, list[dict]]) -> None:
+    bare = results["bare Material"]
+    for name, runs in results.items():
+        times = spread([r["seconds"] for r in runs], " s")
+        # Against bare Material in the same round; a build made once, against their median.
+        if len(runs) == len(bare):
+            ratios = spread([r["seconds"] / b["seconds"] for r, b in zip(runs, bare, strict=True)], "")
+        else:
+            ratios = spread([runs[0]["seconds"] / statistics.median(b["seconds"] for b in bare)], "")
+        cpu = spread([r["cpu"] for r in runs], " s")
+        peak = max(r["peak_mb"] for r in runs)
+        output = statistics.median(r["bytes"] for r in runs) / 2**20
+        ratio = "" if name == "bare Material" else ratios
+        print(f"| {name} | {count:,} | {times} | {ratio} | {cpu} | {peak:.0f} MB | {output:.1f} MB |", flush=True)
+
+
+def spread(values: list[float], unit: str) -> str:
+    """The median, with the lowest and highest."""
+    return f"{statistics.median(values):.2f}{unit} ({min(values):.2f}-{max(values):.2f})"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
-    parser.add_argument("--naive", type=int, default=1000, help="size for the naive comparisons (0 to skip)")
-    parser.add_argument("--repeat", type=int, default=3, help="builds of each size; the median is shown")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--rounds", type=int, default=3, help="builds of each kind, alternated; the median is shown")
+    parser.add_argument("--serial", action="store_true", help="also build without worker processes or threads")
+    parser.add_argument("--compare", default="", help="also build with the generator package in this folder")
+    parser.add_argument("--warm-only", action="store_true", help="measure the cold build once, not every round")
+    parser.add_argument("--data", default="", help="keep the synthetic mentors in this folder, and reuse them")
     args = parser.parse_args()
-    print("| build | mentors | time, median (fastest-slowest) | peak memory | output | output per mentor |")
-    print("|---|---|---|---|---|---|")
-    results = {}
+    args.compare = str(Path(args.compare).resolve()) if args.compare else ""
+    print(f"{os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.1f}")
+    print("| build | mentors | time, median (range) | x bare Material, same round | CPU time | peak memory | output |")
+    print("|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for count in args.sizes:
-            folder = Path(tmp) / f"real-{count}"
-            folder.mkdir()
-            results[("real", count)] = result = repeated(real_project(folder, count), folder, args.repeat)
-            print(row("this project", count, result), flush=True)
-        if args.naive:
-            count = args.naive
-            for name, in_nav in (("naive, in navigation", True), ("naive, out of navigation", False)):
-                folder = Path(tmp) / name.replace(" ", "-").replace(",", "")
-                folder.mkdir()
-                results[(name, count)] = result = build(naive_project(folder, count, in_nav), folder / "site")
-                print(row(name, count, result), flush=True)
-    if args.naive and ("real", args.naive) in results:
-        real = results[("real", args.naive)]
-        print()
-        for name in ("naive, in navigation", "naive, out of navigation"):
-            other = results[(name, args.naive)]
-            print(
-                f"{name} / this project at {args.naive:,}: time x{other['seconds'] / real['seconds']:.1f}, "
-                f"memory x{other['peak_mb'] / real['peak_mb']:.1f}, output x{other['bytes'] / real['bytes']:.1f}"
-            )
-    if len(args.sizes) >= 2:
-        low, high = sorted(args.sizes)[0], sorted(args.sizes)[-1]
-        growth = (results[("real", high)]["bytes"] - results[("real", low)]["bytes"]) / (high - low) / 1024
-        print(f"\noutput growth per mentor from {low:,} to {high:,}: {growth:.1f} KB")
+            report(count, measure(count, args, Path(tmp)))
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -111,7 +111,7 @@ def _finish(
             Problem(str(m.source), 1, 1, "warning", f"not on the site: {hidden_reason(m, settings)}")
             for m in directory.hidden
         ]
-        planned = {m.slug: photos.plan(m.slug, m.photo) for m in directory.mentors if m.photo}
+        planned = _plan_photos(directory)
         renderer = Renderer(directory, loaded.vocabulary, settings, planned)
         rest = Rest((directory, loaded.vocabulary, settings, planned), helpers, fork)
     except BaseException:
@@ -119,6 +119,16 @@ def _finish(
             helpers.shutdown(cancel_futures=True)
         raise
     return Built(list(renderer.engine_pages()), renderer.assets(), planned, directory, notices, rest)
+
+
+def _plan_photos(directory: Directory) -> dict[str, photos.Photo]:
+    """Each shown mentor's photo, by slug; a file several profiles share is read once."""
+    sources = sorted({m.photo for m in directory.mentors if m.photo})
+    # Hashing releases the interpreter lock: threads read and hash side by side. They are
+    # all stopped on return, so worker processes may still be forked after this.
+    with ThreadPoolExecutor(workers.count()) as pool:
+        plans = dict(zip(sources, pool.map(photos.plan, sources), strict=True))
+    return {m.slug: plans[m.photo] for m in directory.mentors if m.photo}
 
 
 def _count(profiles_dir: Path) -> int:

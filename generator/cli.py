@@ -242,7 +242,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         for problem in exc.problems:
             print(problem.text(), file=sys.stderr)
         return 1
-    count = write_directory(built, args.out)
+    count = write_directory(built, args.out, root)
     print(f"Wrote {count} pages to {args.out}.")
     return 0
 

@@ -25,14 +25,15 @@ EXTRA_JS = [SETTINGS_SCRIPT, "assets/mentor-directory/directory.js", "assets/men
 _SAME = ("site_name", "site_description", "site_url", "repo_url", "repo_name", "copyright", "nav", "extra")
 
 
-def write_directory(built: build.Built, out: Path) -> int:
-    """Write every generated page as Markdown (front matter + HTML), with photos and assets; the page count."""
+def write_directory(built: build.Built, out: Path, root: Path) -> int:
+    """Write every generated page as Markdown (front matter + HTML), with photos and assets; the page count.
+
+    Photos come from the project's photo cache under `root`, as the site build takes them.
+    """
     pages, assets = built.everything()
     for page in pages:
         _write(out / page.path / "index.md", page.markdown().encode("utf-8"))
-    for photo in built.photos.values():
-        for path, data in photos.encode(photo).items():
-            _write(out / path, data)
+    photos.Publisher(built.photos.values(), out, photos.Cache(root / photos.CACHE_DIR)).wait()
     for path, text in assets.items():
         _write(out / path, text.encode("utf-8"))
     for uri, path in build.static_files():
@@ -62,7 +63,7 @@ def zensical_project(config_file: Path, out: Path, today: dt.date) -> int:
             data = filled.encode("utf-8")
         guidance[path.relative_to(docs)] = data
     built = build.build(root / profiles, programme)
-    count = write_directory(built, out / "docs")
+    count = write_directory(built, out / "docs", root)
     for relative, data in guidance.items():
         _write(out / "docs" / relative, data)
     _write(out / "docs" / "schema" / "profile.schema.json", SCHEMA.read_bytes())

@@ -58,6 +58,8 @@ class MentorDirectoryConfig(base.Config):
 class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
     command = "build"  # `mkdocs serve` gets no service worker: it would cache the live-reload requests
     built: Built | None = None  # from on_files on
+    photo_cache: photos.Cache | None = None  # kept across the rebuilds of `mkdocs serve`
+    publisher: photos.Publisher | None = None  # from on_files to on_post_build
 
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
@@ -69,6 +71,8 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             os.environ["SOURCE_DATE_EPOCH"] = epoch
         self.settings = self._settings(config, clock.build_date(root))
         self.profiles_dir = root / self.config.profiles
+        if self.photo_cache is None or self.photo_cache.folder != root / photos.CACHE_DIR:
+            self.photo_cache = photos.Cache(root / photos.CACHE_DIR)
         # The profiles load (for a large directory, in a forked process) while MkDocs reads the
         # theme; on_files collects them.
         self.finish_build = start(self.profiles_dir, self.settings)
@@ -91,6 +95,8 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         self.built = self._load()
+        # Photos are written (from the cache, or encoded) while MkDocs builds the pages.
+        self.publisher = photos.Publisher(self.built.photos.values(), Path(config.site_dir), self.photo_cache)
         self.guidance = [f.url for f in files.documentation_pages() if not f.generated_by]
         for page in self.built.pages:
             # Only the directory is in mkdocs.yml's nav; the browse indexes are linked from it.
@@ -139,9 +145,8 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         for page in generated:
             _write(site / page.path / "index.html", layout.wrap(page).encode("utf-8"))
         _write(site / search_index.DATA_SCRIPT, search_script.encode("utf-8"))
-        for mentor_photo in self.built.photos.values():
-            for path, data in photos.encode(mentor_photo).items():
-                _write(site / path, data)
+        encoded, reused = self.publisher.wait()
+        log.info(f"mentor-directory: photos: {encoded} encoded, {reused} from the cache")
         _remove_tree(site / shell.PATH)
         _update_search_index(site, self.settings.directory_urls)
         _update_sitemap(site, config.site_url, generated, self.settings.directory_urls)
@@ -151,6 +156,8 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
     def on_build_error(self, *, error) -> None:
         if self.built is not None:
             self.built.rest.close()
+        if self.publisher is not None:
+            self.publisher.close()
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.profiles_dir))

@@ -9,17 +9,19 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-# Below these sizes a second process costs more than it saves (measured with the benchmarks).
+# Below these sizes a second process costs more than it saves: at 1,000 mentors (600 photos)
+# builds without them were as fast or faster, at 10,000 with them faster (benchmarks/bench_build.py --serial).
 PARALLEL_FROM = 2000  # loading profiles
-APART_FROM = 500  # rendering pages and the search index while the site engine does its own part
+APART_FROM = 2000  # rendering pages and the search index while the site engine does its own part
 # Workers that cannot start (a main module they cannot import, no semaphores) raise these:
 # the caller then does the work itself.
 FAILURES = (BrokenProcessPool, OSError)
 
 
 def count() -> int:
-    """How many processes are worth starting on this machine."""
-    return min(os.cpu_count() or 1, 4)
+    """How many processes (or threads) are worth starting: MENTOR_DIRECTORY_WORKERS, else up to 4 cores."""
+    chosen = os.environ.get("MENTOR_DIRECTORY_WORKERS", "")
+    return max(1, int(chosen)) if chosen.isdigit() else min(os.cpu_count() or 1, 4)
 
 
 def pool(workers: int) -> ProcessPoolExecutor:
