@@ -10,16 +10,19 @@ from pathlib import Path
 
 import yaml
 
-from . import build, clock, fromissue, loader, newprofile, ownership, problems, settings, stale, yaml_strict
-from .characters import shown
-from .export import write_directory, zensical_project
-from .gitdiff import GitError
-from .importer import run as run_import
-from .offline import cmd_offline_zip
-from .photocheck import unused as unused_photos
-from .problems import ProfileError
-from .summary import summarise
-from .validate import Rules, profile, rules_for
+from . import clock, settings
+from .maintainers import fromissue, newprofile, ownership, stale
+from .maintainers.gitdiff import GitError
+from .maintainers.importer import run as run_import
+from .maintainers.summary import summarise
+from .offline.archive import cmd_offline_zip
+from .profiles import loader, problems, yaml_strict
+from .profiles.characters import shown
+from .profiles.photocheck import unused as unused_photos
+from .profiles.problems import ProfileError
+from .profiles.validate import Rules, profile, rules_for
+from .site import build
+from .site.export import write_directory, zensical_project
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,7 @@ from generator.cli import main
 from tests.conftest import ROOT
 
 SAMPLE = (ROOT / "mentors" / "callum-fraser.yml").read_text(encoding="utf-8")
-LUNR = ROOT / "generator" / "assets" / "vendor" / "lunr-2.3.9.min.js"
+LUNR = ROOT / "generator" / "site" / "assets" / "vendor" / "lunr-2.3.9.min.js"
 
 
 def stale(text: str) -> str:

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import issueform, yaml_strict
 from generator.cli import main
+from generator.maintainers import issueform
+from generator.profiles import yaml_strict
 from tests.conftest import ROOT
 
 ISSUES = ROOT / "tests" / "fixtures" / "issues"
@@ -176,7 +177,7 @@ def test_windows_line_endings_and_bulleted_lists(folder: Path) -> None:
 
 
 def _vocab():
-    from generator import loader
+    from generator.profiles import loader
 
     return loader.load_vocabulary(ROOT / "mentors" / "_vocabulary.yml")[0]
 

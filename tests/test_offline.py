@@ -15,12 +15,13 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from generator import cli, offline
+from generator import cli
+from generator.offline import archive as offline
 from tests.conftest import FIXED_EPOCH, ROOT, copy_project
 from tests.test_site import parse
 
 DAY = dt.date(2026, 11, 18)  # the day of FIXED_EPOCH
-SHIM = ROOT / "generator" / "assets" / "vendor" / "iframe-worker-1.0.4.shim.js"
+SHIM = ROOT / "generator" / "site" / "assets" / "vendor" / "iframe-worker-1.0.4.shim.js"
 SHIM_SHA256 = (
     "e8e412dbcfea9b7e31b5ffa288d7b6035915e714c542f4176a0cdbe262fc9609"  # npm iframe-worker@1.0.4 shim/index.js
 )

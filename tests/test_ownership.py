@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import gitdiff
 from generator.cli import main
+from generator.maintainers import gitdiff
 from tests.gitrepo import Repo, profile, sample
 
 ADA = "ada-okafor-example"

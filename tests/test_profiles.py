@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import load, load_profile, load_vocabulary
-from generator.validate import Rules
+from generator.profiles.loader import load, load_profile, load_vocabulary
+from generator.profiles.validate import Rules
 
 FIXTURES = Path(__file__).parent / "fixtures" / "profiles"
 TODAY = dt.date(2026, 11, 22)

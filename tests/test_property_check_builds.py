@@ -21,10 +21,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from generator import build, photos
-from generator.loader import load
+from generator.profiles.loader import load
+from generator.profiles.validate import Rules
 from generator.settings import from_options
-from generator.validate import Rules
+from generator.site import build, photos
 from tests.conftest import FIXED_EPOCH, ROOT, copy_project
 from tests.photos import jpeg_magic_only, png_declaring
 

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from lunr.index import Index
 
-from generator import search_index
-from generator.directory import build as build_directory
-from generator.loader import load
-from generator.render import hue
+from generator.profiles.loader import load
+from generator.profiles.validate import Rules
 from generator.settings import Settings
-from generator.validate import Rules
+from generator.site import search_index
+from generator.site.directory import build as build_directory
+from generator.site.render import hue
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 18)
@@ -98,7 +98,7 @@ def test_index_is_the_one_lunr_itself_builds(sample, tmp_path, count) -> None:
 
     from lunr import lunr
 
-    from generator import bio, vocabulary
+    from generator.profiles import bio, vocabulary
 
     if count:
         sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -127,7 +127,7 @@ def test_index_is_the_one_lunr_itself_builds(sample, tmp_path, count) -> None:
 @pytest.mark.parametrize("fork", [True, False], ids=["forked workers", "workers from a clean process"])
 def test_parallel_build_matches_serial_build(monkeypatch, fork) -> None:
     from generator import workers
-    from generator.build import build
+    from generator.site.build import build
 
     settings = Settings(today=TODAY)
     serial = build(ROOT / "mentors", settings)

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 import yaml
 
-from generator import offline
+from generator.offline import archive as offline
 from tests.conftest import ROOT
 
 FIXTURE = (ROOT / "tests" / "fixtures" / "profiles" / "ada-okafor.yml").read_text(encoding="utf-8")
@@ -278,10 +278,10 @@ def test_two_builds_of_the_same_commit_are_byte_identical(build_site, tmp_path: 
 
 
 def test_order_changes_with_the_day_but_not_within_it(build_site, tmp_path: Path, monkeypatch) -> None:
-    from generator.directory import fair_order
-    from generator.loader import load
+    from generator.profiles.loader import load
+    from generator.profiles.validate import Rules
     from generator.settings import Settings
-    from generator.validate import Rules
+    from generator.site.directory import fair_order
 
     mentors = load([ROOT / "mentors"], Rules(today=dt.date(2026, 11, 18))).mentors
     day = [m.slug for m in fair_order(mentors, Settings(today=dt.date(2026, 11, 18)))]
@@ -333,4 +333,4 @@ def test_package_data_covers_every_file_the_plugin_reads() -> None:
 def _deep(path: Path, pattern: str) -> bool:
     """setuptools reads 'assets/**/*' as everything under assets/."""
     head, _, _ = pattern.partition("/**/")
-    return "/**/" in pattern and path.parts[0] == head
+    return "/**/" in pattern and path.as_posix().startswith(head + "/")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import stale
 from generator.cli import main
+from generator.maintainers import stale
 from tests.gitrepo import FIXTURES, profile
 
 TODAY = dt.date(2026, 11, 22)
@@ -114,8 +114,8 @@ def test_bad_folder_or_config_is_bad_usage(tmp_path: Path, capsys, args: list[st
 
 
 def test_find_is_pure(folder: Path) -> None:
-    from generator import loader
-    from generator.validate import Rules
+    from generator.profiles import loader
+    from generator.profiles.validate import Rules
 
     mentors = loader.load([folder], Rules(today=TODAY)).mentors
     due, hidden = stale.find(mentors, TODAY, warn_after=12, hide_after=30)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.mdtext import code, escape
+from generator.maintainers.mdtext import code, escape
 from tests.gitrepo import Repo, profile, sample
 
 TODAY = ["--today", "2026-11-22"]

@@ -15,8 +15,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from generator import offline
-from generator.render import long_date
+from generator.offline import archive as offline
+from generator.site.render import long_date
 from tests.conftest import copy_project
 from tests.test_offline import sw_constants
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import offline
+from generator.offline import archive as offline
 from tests.test_offline import sw_constants
 
 from .test_offline import FRESH, STALE, UNSEEN, own_server, wait_for_service_worker  # noqa: F401 - a fixture

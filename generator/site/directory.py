@@ -6,10 +6,10 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import vocabulary
-from .model import Mentor
-from .settings import Settings
-from .vocabulary import Vocabulary
+from ..profiles import vocabulary
+from ..profiles.model import Mentor
+from ..profiles.vocabulary import Vocabulary
+from ..settings import Settings
 
 STATUS_ORDER = {"open": 0, "limited": 1, "paused": 2}
 

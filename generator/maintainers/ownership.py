@@ -11,9 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import gitdiff, gitprofiles, resemble, yaml_strict
+from ..profiles import yaml_strict
+from ..profiles.problems import ProfileError, gh_message, gh_property
+from . import gitdiff, gitprofiles, resemble
 from .gitprofiles import PHOTO, PROFILE
-from .problems import ProfileError, gh_message, gh_property
 from .resemble import Person
 
 RECENT_DAYS = 365  # a file name removed this recently is not taken up again without a maintainer

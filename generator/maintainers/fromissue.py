@@ -7,11 +7,11 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import loader, yaml_strict
+from ..profiles import loader, yaml_strict
+from ..profiles.problems import ProfileError
+from ..profiles.validate import Rules, profile
+from ..profiles.vocabulary import Vocabulary
 from .issueform import FormProblem, answers, build, render
-from .problems import ProfileError
-from .validate import Rules, profile
-from .vocabulary import Vocabulary
 
 MAX_BODY = 256 * 1024
 

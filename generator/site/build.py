@@ -9,13 +9,15 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from . import loader, photos, search_index, workers
+from .. import workers
+from ..profiles import loader
+from ..profiles.problems import Problem
+from ..profiles.validate import rules_for
+from ..settings import Settings
+from . import photos, search_index
 from .directory import Directory, hidden_reason
 from .directory import build as build_directory
-from .problems import Problem
 from .render import Page, Renderer, hue
-from .settings import Settings
-from .validate import rules_for
 
 ASSETS = Path(__file__).parent / "assets"
 

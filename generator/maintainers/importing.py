@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from . import schema
+from ..profiles import schema
 
 MAX_BYTES = 20 * 1024 * 1024
 # Fields a column can fill besides the profile's own: joined or split into profile fields.

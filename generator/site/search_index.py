@@ -20,11 +20,12 @@ from lunr.token import Token
 from lunr.trimmer import trimmer
 from lunr.vector import Vector
 
-from . import bio, regions, vocabulary
+from ..profiles import bio, vocabulary
+from ..profiles.vocabulary import Vocabulary
+from ..settings import Settings
+from . import regions
 from .directory import Directory
 from .photos import Photo
-from .settings import Settings
-from .vocabulary import Vocabulary
 
 DATA_SCRIPT = "assets/mentor-directory/mentors-data.js"
 # Name and topic matches rank first: those are what a student types.

@@ -15,12 +15,13 @@ from functools import lru_cache
 import jinja2
 from babel.dates import format_date
 
-from . import bio, mailto, vocabulary
+from ..profiles import bio, vocabulary
+from ..profiles.model import Mentor
+from ..profiles.vocabulary import Vocabulary
+from ..settings import STUDENT_FIELDS, Settings, fill_template
+from . import mailto
 from .directory import KINDS, Directory, Group
-from .model import Mentor
 from .photos import Photo
-from .settings import STUDENT_FIELDS, Settings, fill_template
-from .vocabulary import Vocabulary
 
 FORMAT_LABELS = {"video": "Video call", "phone": "Phone", "email": "Email", "in-person": "In person"}
 LINK_LABELS = {
@@ -76,7 +77,7 @@ def _inert(text: str) -> str:
 
 def _environment(**globals_) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "templates"),
+        loader=jinja2.PackageLoader("generator.site", "templates"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import yaml
 
-from . import loader, settings
+from .. import settings
+from ..profiles import loader
+from ..profiles.model import Mentor, months_between
+from ..profiles.validate import Rules
 from .mdtext import code, escape, table
-from .model import Mentor, months_between
-from .validate import Rules
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,14 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import gitdiff, loader, vocabulary, yaml_strict
+from ..profiles import loader, vocabulary, yaml_strict
+from ..profiles.model import Mentor
+from ..profiles.problems import Problem, ProfileError
+from ..profiles.validate import Rules
+from ..profiles.vocabulary import Vocabulary
+from . import gitdiff
 from .mdtext import code, escape, table
-from .model import Mentor
 from .ownership import PHOTO, PROFILE, new_profile_concerns
-from .problems import Problem, ProfileError
-from .validate import Rules
-from .vocabulary import Vocabulary
 
 _PHOTO_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.(jpg|jpeg|png|webp)\Z")
 _SUPPORT = ("_vocabulary.yml", "_template.yml")

@@ -8,8 +8,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from . import gitdiff, photocheck, yaml_strict
-from .problems import ProfileError
+from ..profiles import photocheck, yaml_strict
+from ..profiles.problems import ProfileError
+from . import gitdiff
 from .resemble import Person
 
 PROFILE = re.compile(r"^mentors/[^_/][^/]*\.ya?ml\Z")

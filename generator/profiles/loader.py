@@ -12,7 +12,8 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import vocabulary, workers, yaml_strict
+from .. import workers
+from . import vocabulary, yaml_strict
 from .model import Mentor
 from .problems import Problem, ProfileError
 from .validate import Rules, profile

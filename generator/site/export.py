@@ -14,10 +14,11 @@ from pathlib import Path
 
 import yaml
 
-from . import build, photos, placeholders, settings
+from .. import settings
+from ..profiles import SCHEMA_FILE as SCHEMA
+from . import build, photos, placeholders
 from .render import SETTINGS_SCRIPT
 
-SCHEMA = Path(__file__).parent / "schema" / "profile.schema.json"
 # The project's own styles and scripts, in the order the plugin adds them: the settings first.
 EXTRA_CSS = ["assets/mentor-directory/directory.css", "assets/mentor-directory/print.css"]
 EXTRA_JS = [SETTINGS_SCRIPT, "assets/mentor-directory/directory.js", "assets/mentor-directory/print.js"]

@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from . import clock, settings
-from .render import long_date
+from .. import clock, settings
+from ..site.render import long_date
 
 ZIP_URL = "offline/mentor-directory-offline.zip"  # where the hosted site offers the copy
 SERVICE_WORKER = "sw.js"

@@ -12,8 +12,8 @@ import json
 import re
 from dataclasses import dataclass
 
-from . import vocabulary
-from .vocabulary import Vocabulary
+from ..profiles import vocabulary
+from ..profiles.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from . import loader
-from .settings import Settings
+from ..profiles import loader
+from ..settings import Settings
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+\.[a-z_]+)\s*\}\}")
 

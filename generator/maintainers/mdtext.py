@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .characters import shown
+from ..profiles.characters import shown
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 _SHORTCODE = re.compile(r":(?=[\w+-]+:)")  # ':+1:' would show as an emoji

@@ -20,13 +20,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import clock, offline, photos, placeholders, search_index, shell
-from .build import Built, ProfilesInvalid, start, static_files
-from .render import SETTINGS_SCRIPT, Page
-from .settings import DEFAULT_BODY, DEFAULT_SUBJECT, OPTIONS, Settings, from_options
+from .. import clock
+from ..offline import archive as offline
+from ..profiles import SCHEMA_FILE as SCHEMA
+from ..settings import DEFAULT_BODY, DEFAULT_SUBJECT, OPTIONS, Settings, from_options
+from ..site import photos, placeholders, search_index, shell
+from ..site.build import Built, ProfilesInvalid, start, static_files
+from ..site.render import SETTINGS_SCRIPT, Page
 
 log = logging.getLogger("mkdocs.plugins.mentor_directory")
-SCHEMA = Path(__file__).parent / "schema" / "profile.schema.json"
 
 
 class MentorDirectoryConfig(base.Config):

@@ -14,10 +14,11 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import loader, newprofile, schema, vocabulary, yaml_strict
+from ..profiles import loader, schema, vocabulary, yaml_strict
+from ..profiles.problems import ProfileError
+from ..profiles.validate import Rules, profile
+from . import newprofile
 from .importing import Row
-from .problems import ProfileError
-from .validate import Rules, profile
 
 LISTS = {"topics", "sectors", "languages", "schemes", "formats"}
 EMPTY = {"n/a", "na", "none", "-", "\u2014", "nil", "null", "no answer"}
@@ -205,8 +206,9 @@ def existing_emails(folder: Path) -> dict[str, str]:
 
 def run(source: Path, out: Path, map_path: Path | None, config: Path, today: dt.date) -> int:
     """The `import` command: 0 if every row became a profile, 1 if some did not, 2 if nothing could be read."""
-    from . import importing, settings
-    from .validate import rules_for
+    from .. import settings
+    from ..profiles.validate import rules_for
+    from . import importing
 
     try:
         programme, profiles_dir = settings.load(config, today)
