@@ -82,7 +82,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         config.extra_css.append("assets/mentor-directory/directory.css")
         config.extra_javascript.append(SETTINGS_SCRIPT)
         config.extra_javascript.append("assets/mentor-directory/directory.js")
-        # Reading offline and on paper (generator/offline.py, print.css, print.js).
+        # Reading offline and on paper (generator/offline/, print.css, print.js).
         self.offline_build, self.site_url = _offline_build(config), config.site_url or ""
         config.extra["mentor_directory"] = offline.template_values(
             self.offline_build, self.settings.today, service_worker=self.command != "serve"

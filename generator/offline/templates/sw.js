@@ -1,5 +1,5 @@
-/* The mentor directory's service worker, written by the build from generator/templates/sw.js
-   (generator/offline.py fills in the @NAMES@ below).
+/* The mentor directory's service worker, written by the build from generator/offline/templates/sw.js
+   (generator/offline/archive.py fills in the @NAMES@ below).
 
    The guidance pages, and the styles, scripts and search index they use, stay on the device
    after the first visit, so a student can reopen them with no signal. Everything else (the
