@@ -5,13 +5,11 @@ Nothing here knows MkDocs: the plugin and the command line pass in folders, page
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import hashlib
 import json
 import posixpath
 import re
-import sys
 import zipfile
 from html import escape
 from pathlib import Path
@@ -19,7 +17,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .. import clock, settings
+from .. import settings
 from ..site.render import long_date
 
 ZIP_URL = "offline/mentor-directory-offline.zip"  # where the hosted site offers the copy
@@ -85,19 +83,6 @@ def site_identity(config_file: Path) -> tuple[str, str]:
     except (OSError, yaml.YAMLError):
         return "the mentor directory", ""
     return str(config.get("site_name") or "the mentor directory"), str(config.get("site_url") or "")
-
-
-def cmd_offline_zip(args: argparse.Namespace) -> int:
-    """`mentor-directory offline-zip SITE_DIR OUT.zip`: write the downloadable offline copy."""
-    day = args.today or clock.build_date(args.config.resolve().parent)
-    name, url = site_identity(args.config)
-    try:
-        count = write_zip(args.site_dir, args.out, name, day, url)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(f"Wrote {args.out}: {count} files from {args.site_dir}, built {long_date(day)}.")
-    return 0
 
 
 # -- links and notices on the site --------------------------------------------------------
