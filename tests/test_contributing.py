@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from generator.maintainers import ownership
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 GITHUB = ROOT / ".github"
 MAINTAINERS = ["@example-org/maintainers"]

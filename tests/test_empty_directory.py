@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 SAMPLE = (ROOT / "mentors" / "callum-fraser.yml").read_text(encoding="utf-8")
 LUNR = ROOT / "generator" / "site" / "assets" / "vendor" / "lunr-2.3.9.min.js"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXED_EPOCH, ROOT, copy_project
+from tests.helpers import FIXED_EPOCH, ROOT, copy_project
 
 IMPORTED = """\
 name: Amara Diallo

@@ -25,7 +25,7 @@ from generator.profiles.loader import load
 from generator.profiles.validate import Rules
 from generator.settings import from_options
 from generator.site import build, photos
-from tests.conftest import FIXED_EPOCH, ROOT, copy_project
+from tests.helpers import FIXED_EPOCH, ROOT, copy_project
 from tests.photos import jpeg_magic_only, png_declaring
 
 TODAY = dt.date(2026, 11, 18)  # the day conftest's SOURCE_DATE_EPOCH stands for

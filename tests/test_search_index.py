@@ -15,6 +15,7 @@ from generator.settings import Settings
 from generator.site import search_index
 from generator.site.directory import build as build_directory
 from generator.site.render import hue
+from tests.helpers import needs_two_cpus
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 18)
@@ -124,6 +125,7 @@ def test_index_is_the_one_lunr_itself_builds(sample, tmp_path, count) -> None:
     assert search_index.index(directory, vocab) == stock
 
 
+@needs_two_cpus
 @pytest.mark.parametrize("fork", [True, False], ids=["forked workers", "workers from a clean process"])
 def test_parallel_build_matches_serial_build(monkeypatch, fork) -> None:
     from generator import workers

@@ -7,7 +7,6 @@ import hashlib
 import re
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -15,7 +14,7 @@ import pytest
 import yaml
 
 from generator.offline import archive as offline
-from tests.conftest import ROOT
+from tests.helpers import ROOT, parse
 
 FIXTURE = (ROOT / "tests" / "fixtures" / "profiles" / "ada-okafor.yml").read_text(encoding="utf-8")
 
@@ -28,39 +27,12 @@ def profile(**changes: str) -> str:
     return text
 
 
-class Links(HTMLParser):
-    """Every href and src in a page, and its visible text."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-        self.text: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        self.urls += [v for k, v in attrs if k in ("href", "src") and v]
-        self._skip += tag in ("script", "style")
-
-    def handle_endtag(self, tag):
-        self._skip -= tag in ("script", "style") and self._skip > 0
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.text.append(data)
-
-
-def parse(path: Path) -> Links:
-    links = Links()
-    links.feed(path.read_text(encoding="utf-8"))
-    return links
-
-
 @pytest.fixture(scope="module")
 def sample_site(tmp_path_factory, request) -> Path:
     """The sample site, built once for this module."""
     monkeypatch = pytest.MonkeyPatch()
     request.addfinalizer(monkeypatch.undo)
-    from tests.conftest import FIXED_EPOCH, copy_project
+    from tests.helpers import FIXED_EPOCH, copy_project
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
     from mkdocs.commands.build import build

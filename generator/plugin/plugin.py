@@ -6,11 +6,9 @@ and let MkDocs and Material lay out the few pages that belong in the navigation.
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import os
-import re
 from html import escape
 from pathlib import Path
 
@@ -27,6 +25,7 @@ from ..settings import DEFAULT_BODY, DEFAULT_SUBJECT, OPTIONS, Settings, from_op
 from ..site import photos, placeholders, search_index, shell
 from ..site.build import Built, ProfilesInvalid, start, static_files
 from ..site.render import SETTINGS_SCRIPT, Page
+from . import sitemap
 
 log = logging.getLogger("mkdocs.plugins.mentor_directory")
 
@@ -146,7 +145,8 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
                 _write(site / path, data)
         _remove_tree(site / shell.PATH)
         _update_search_index(site, generated, self.settings.directory_urls)
-        _update_sitemap(site, config.site_url, generated, self.settings.directory_urls)
+        suffix = "" if self.settings.directory_urls else "index.html"
+        sitemap.update(site, config.site_url or "", shell.PATH, [page.path + suffix for page in generated])
         if config.extra["mentor_directory"].get("service_worker"):
             _write(site / offline.SERVICE_WORKER, offline.service_worker(site, self.guidance).encode("utf-8"))
 
@@ -220,22 +220,3 @@ def _update_search_index(site: Path, pages: list[Page], directory_urls: bool = T
                 }
             )
     index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-def _update_sitemap(site: Path, site_url: str | None, pages: list[Page], directory_urls: bool) -> None:
-    """List the generated pages in the sitemap, and drop the layout page."""
-    sitemap = site / "sitemap.xml"
-    if not sitemap.exists() or not site_url:
-        return
-    text = re.sub(
-        r"\s*<url>\s*<loc>[^<]*" + re.escape(shell.PATH) + r"[^<]*</loc>.*?</url>",
-        "",
-        sitemap.read_text("utf-8"),
-        flags=re.S,
-    )
-    suffix = "" if directory_urls else "index.html"
-    entries = "".join(f"\n    <url>\n         <loc>{site_url}{p.path}{suffix}</loc>\n    </url>" for p in pages)
-    text = text.replace("\n</urlset>", entries + "\n</urlset>")
-    sitemap.write_text(text, encoding="utf-8")
-    with open(site / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
-        gz.write(text.encode("utf-8"))

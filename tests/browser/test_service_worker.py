@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator.offline import archive as offline
-from tests.test_offline import sw_constants
+from tests.helpers import sw_constants
 
-from .test_offline import FRESH, STALE, UNSEEN, own_server, wait_for_service_worker  # noqa: F401 - a fixture
+from .support import FRESH, STALE, UNSEEN, wait_for_service_worker
 
 pytestmark = pytest.mark.browser
 
