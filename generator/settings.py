@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -53,7 +53,6 @@ class Settings:
     min_bio_length: int = 80
     imported_profiles: str = "show"
     directory_urls: bool = True
-    extra: dict = field(default_factory=dict)
 
 
 # Option names in mkdocs.yml (under the plugin) and the Settings fields they set.

@@ -6,10 +6,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SCHEMES = ("ask-an-alum", "matched", "group")
-FORMATS = ("video", "phone", "email", "in-person")
-LINK_KINDS = ("website", "linkedin", "orcid", "mastodon", "bluesky", "github")
-
 
 @dataclass(frozen=True)
 class Mentor:

@@ -49,11 +49,6 @@ class Page:
     title: str
     description: str
     body: str
-    in_engine: bool = False  # rendered by the site engine as a Markdown page (navigation, search)
-
-    @property
-    def depth(self) -> int:
-        return self.path.count("/")
 
     def markdown(self) -> str:
         """The page as Markdown for any site engine: YAML front matter, then the HTML body."""
@@ -192,7 +187,7 @@ class Renderer:
         path = f"{kind}/"
         noun, verb, _ = GROUP_LEADS[kind]
         html = self._render("group_index.html", path, groups=groups, kind=kind, noun=noun, verb=verb)
-        return Page(path, f"Mentors by {noun}", f"Browse the mentor directory by {noun}.", html, in_engine=True)
+        return Page(path, f"Mentors by {noun}", f"Browse the mentor directory by {noun}.", html)
 
     def directory_page_count(self) -> int:
         return max(1, -(-len(self.directory.mentors) // self.settings.cards_per_page))
@@ -215,7 +210,7 @@ class Renderer:
         )
         title = "Find a mentor" if number == 1 else f"Find a mentor: page {number}"
         description = "Search alumni who offer a conversation to students, by topic, country, sector and language."
-        return Page(path, title, description, html, in_engine=number == 1)
+        return Page(path, title, description, html)
 
     @staticmethod
     def directory_path(number: int) -> str:
