@@ -9,11 +9,10 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 from html import escape
 from pathlib import Path
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -21,50 +20,32 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .. import clock
 from ..offline import archive as offline
 from ..profiles import SCHEMA_FILE as SCHEMA
-from ..settings import DEFAULT_BODY, DEFAULT_SUBJECT, OPTIONS, Settings, from_options
+from ..settings import OPTIONS, Settings, from_options
 from ..site import photos, placeholders, search_index, shell
 from ..site.build import Built, ProfilesInvalid, start, static_files
 from ..site.render import SETTINGS_SCRIPT, Page
 from . import sitemap
+from .config import MentorDirectoryConfig
 
 log = logging.getLogger("mkdocs.plugins.mentor_directory")
 
 
-class MentorDirectoryConfig(base.Config):
-    profiles = c.Type(str, default="mentors")
-    """The folder of profile files, relative to mkdocs.yml."""
-    programme = c.Type(str, default="Alumni Mentoring Programme")
-    """The programme's name, as students see it."""
-    scheme = c.Type(str, default="Ask An Alum")
-    """The name of the one-off conversation scheme, used in the email subject."""
-    contact = c.Type(str, default="")
-    """The coordinators' email address."""
-    edit_branch = c.Type(str, default="main")
-    """The branch that 'Edit this profile' and 'Become a mentor' links open."""
-    email_subject = c.Type(str, default=DEFAULT_SUBJECT)
-    """Subject of the pre-filled email; placeholders in braces."""
-    email_body = c.Type(str, default=DEFAULT_BODY)
-    """Body of the pre-filled email; placeholders in braces."""
-    warn_after_months = c.Type(int, default=11)
-    """Warn about profiles not confirmed for this many months."""
-    hide_after_months = c.Type(int, default=12)
-    """Leave profiles not confirmed for this many months off the site."""
-    cards_per_page = c.Type(int, default=30)
-    """Mentor cards on each page of the directory without JavaScript."""
-    min_bio_length = c.Type(int, default=Settings.min_bio_length)
-    """The fewest characters a bio may have."""
-    imported_profiles = c.Type(str, default=Settings.imported_profiles)
-    """'show' imported profiles not yet confirmed, marked as such, or 'hide' them until confirmed."""
-
-
 class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
+    """Builds the mentor directory into the site; each hook hands the work to the engine-free core."""
+
     command = "build"  # `mkdocs serve` gets no service worker: it would cache the live-reload requests
     built: Built | None = None  # from on_files on
 
     def on_startup(self, *, command, dirty) -> None:
+        """Remember the command: `serve` gets no service worker. Default priority: it only records."""
         self.command = command
 
     def on_config(self, config):
+        """Read the options into Settings, start loading the profiles, and add the theme folder and assets.
+
+        Default priority: it only appends to lists (theme folders, CSS, scripts) that MkDocs reads
+        after every plugin's on_config, so its order among plugins does not matter.
+        """
         root = Path(config.config_file_path).parent
         # Reproducible builds: MkDocs' own dates (sitemap, footer) follow the same day as ours.
         if not os.environ.get("SOURCE_DATE_EPOCH") and (epoch := clock.commit_epoch(root)):
@@ -91,6 +72,11 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
+        """Add the directory's navigation pages, the layout page, assets and schema as generated files.
+
+        Default priority: it only appends files; the search and offline plugins read them later.
+        Stops the build with every problem listed when a profile has an error.
+        """
         self.built = self._load()
         self.guidance = [f.url for f in files.documentation_pages() if not f.generated_by]
         for page in self.built.pages:
@@ -108,6 +94,10 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        """Fill the guidance's {{ placeholders }} (programme, scheme, contact, counts, offline notice).
+
+        Default priority: the placeholders are plain text that no other plugin reads or writes.
+        """
         if "{{" not in markdown:
             return markdown
         prefix = "../" * page.url.count("/")
@@ -120,19 +110,58 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             raise PluginError(str(exc)) from None
 
     def on_page_context(self, context, *, page, config, nav):
+        """Drop "Edit this page" from the layout page, which has no source file. Default priority."""
         if page.file.src_uri == shell.PATH + "index.md":
             page.edit_url = None
         return context
 
     def on_post_page(self, output: str, *, page, config) -> str:
+        """Keep the layout page's HTML, as the engine rendered it, for the generated pages.
+
+        Default priority: it reads the page after the theme, and changes nothing.
+        """
         if page.file.src_uri == shell.PATH + "index.md":
             self.shell_html = output
         return output
 
-    @event_priority(-50)  # after the search plugin writes its index, before offline inlines it
+    @event_priority(-50)
     def on_post_build(self, *, config) -> None:
+        """Write what the engine did not render: the generated pages, photos, sitemap and search entries.
+
+        Priority -50: after the search plugin writes its index (priority 0), which this extends
+        with every mentor, and before Material's offline plugin (-100) inlines that index.
+        """
         site = Path(config.site_dir)
+        generated = self._write_generated_pages(site)
+        self._write_photos(site)
+        _remove_layout_page(site)
+        _update_search_index(site, generated, self.settings.directory_urls)
+        self._update_sitemap(site, config, generated)
+        self._write_service_worker(site, config)
+
+    def on_build_error(self, *, error) -> None:
+        """Stop the worker processes of a build that failed. Default priority."""
+        if self.built is not None:
+            self.built.rest.close()
+
+    def on_serve(self, server, *, config, builder):
+        """Rebuild on `mkdocs serve` when a profile, photo or the vocabulary changes. Default priority."""
+        server.watch(str(self.profiles_dir))
+        return server
+
+    # -- the steps of on_post_build -----------------------------------------------------
+
+    def _write_generated_pages(self, site: Path) -> list[Page]:
+        """Every generated page in the engine's layout, and the layout's shared icons and scripts."""
         layout = shell.Shell(self.shell_html, icons=not self.offline_build)
+        for name in layout.unmatched:
+            # Loud, so that `--strict` fails: the theme's HTML changed under the layout code.
+            log.warning(
+                "mentor-directory: the theme's page no longer has %s where the layout code looks for it; "
+                "generated pages still build, without that part. This is likely a bug: please report it "
+                "with your mkdocs-material version.",
+                name,
+            )
         for path, text in layout.files.items():
             _write(site / path, text.encode("utf-8"))
         # Made in worker processes while MkDocs built the rest of the site, for a large directory.
@@ -140,23 +169,23 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         for page in generated:
             _write(site / page.path / "index.html", layout.wrap(page).encode("utf-8"))
         _write(site / search_index.DATA_SCRIPT, search_script.encode("utf-8"))
+        return generated
+
+    def _write_photos(self, site: Path) -> None:
+        """Each mentor's photo, resized and re-encoded."""
         for mentor_photo in self.built.photos.values():
             for path, data in photos.encode(mentor_photo).items():
                 _write(site / path, data)
-        _remove_tree(site / shell.PATH)
-        _update_search_index(site, generated, self.settings.directory_urls)
+
+    def _update_sitemap(self, site: Path, config, generated: list[Page]) -> None:
+        """The generated pages in the sitemap, the layout page out of it."""
         suffix = "" if self.settings.directory_urls else "index.html"
         sitemap.update(site, config.site_url or "", shell.PATH, [page.path + suffix for page in generated])
+
+    def _write_service_worker(self, site: Path, config) -> None:
+        """The service worker that keeps the guidance for reading offline (not for `serve` or the offline copy)."""
         if config.extra["mentor_directory"].get("service_worker"):
             _write(site / offline.SERVICE_WORKER, offline.service_worker(site, self.guidance).encode("utf-8"))
-
-    def on_build_error(self, *, error) -> None:
-        if self.built is not None:
-            self.built.rest.close()
-
-    def on_serve(self, server, *, config, builder):
-        server.watch(str(self.profiles_dir))
-        return server
 
     # -- helpers -----------------------------------------------------------------------
 
@@ -194,11 +223,10 @@ def _write(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-def _remove_tree(path: Path) -> None:
-    if path.is_dir():
-        for child in sorted(path.rglob("*"), reverse=True):
-            child.rmdir() if child.is_dir() else child.unlink()
-        path.rmdir()
+def _remove_layout_page(site: Path) -> None:
+    """The layout page served its purpose; it is not a page of the site."""
+    if (site / shell.PATH).is_dir():
+        shutil.rmtree(site / shell.PATH)
 
 
 def _update_search_index(site: Path, pages: list[Page], directory_urls: bool = True) -> None:

@@ -22,6 +22,16 @@ SHARED = "assets/mentor-directory/layout-{}.{}"  # the layout's icons and script
 # An icon as the theme inlines it: one <svg> with a view box and its shapes.
 _ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="([^"]+)">(.*?)</svg>', re.S)
 _SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+# What this module expects to find in the theme's page. Each missing one still gives working
+# pages, only without that piece of the page's own (a title, a description, its address) or
+# without the saving: so a change in the theme is reported, not silently absorbed.
+EXPECTED = {
+    "the page title marker": TITLE,
+    "the page description marker": DESCRIPTION,
+    "the page address": PATH,
+    "inline scripts (<script>...</script>)": "<script>",
+}
+ICONS = "inline icons (<svg xmlns=... viewBox=...>)"
 
 SOURCE = f"""---
 title: {TITLE}
@@ -40,11 +50,14 @@ class Shell:
     browser fetches once and keeps: `self.files` (site path -> text). Its inline scripts become
     script files, run at the same place in the same order. With `icons`, its icons become one
     file of symbols; only over http(s), as a page opened from file:// may not use another
-    file's icons.
+    file's icons. `self.unmatched` names what the theme's page no longer has where this looks.
     """
 
     def __init__(self, html: str, icons: bool = False) -> None:
         markers = f"<p>{CONTENT}</p>|{TITLE}|{DESCRIPTION}|{re.escape(PATH)}"
+        self.unmatched = [name for name, text in EXPECTED.items() if text not in html]
+        if icons and not _ICON.search(html):
+            self.unmatched.append(ICONS)
         # The theme's templates indent deeply; on thousands of pages that is megabytes of spaces.
         # Leading white space on a line means nothing in HTML outside <pre>, which the layout has none of.
         html = re.sub(r"\n\s+", "\n", html)
