@@ -122,14 +122,11 @@ def as_json(r: Report) -> str:
 
 def limits(config: Path, today: dt.date, folder: Path | None = None) -> tuple[int, int, Path]:
     """warn_after_months, hide_after_months and the profiles folder, from mkdocs.yml if there is one."""
-    warn, hide, profiles = 11, 12, Path("mentors")
-    if config.is_file():
-        try:
-            found, name = settings.from_mkdocs_yml(config.read_text(encoding="utf-8"), today)
-        except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
-            raise ValueError(f"{config} cannot be read: {exc}") from None
-        warn, hide, profiles = found.warn_after_months, found.hide_after_months, config.parent / name
+    try:
+        found, profiles = settings.load(config, today)  # the defaults where there is no mkdocs.yml
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+        raise ValueError(f"{config} cannot be read: {exc}") from None
     folder = folder or profiles
     if not folder.is_dir():
         raise ValueError(f"{folder} is not a folder of profiles: give the folder, such as mentors/.")
-    return warn, hide, folder
+    return found.warn_after_months, found.hide_after_months, folder

@@ -21,6 +21,7 @@ def values(settings: Settings, profiles_dir: Path, offline_notice: str) -> dict[
     found = {
         "programme.name": settings.programme,
         "programme.contact": settings.contact,
+        "programme.scheme": settings.scheme,
         "offline.notice": offline_notice,
     }
     repo = settings.repo_url.rstrip("/")
