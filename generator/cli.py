@@ -37,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
 
     check = subcommands.add_parser("check", help="check profiles and print every problem with its line")
     check.add_argument(
-        "paths", nargs="*", type=Path, default=[Path("mentors")], help="files or folders (default: mentors/)"
+        "paths", nargs="*", type=Path, help="files or folders (default: the profiles folder named in --config)"
     )
     check.add_argument("--format", choices=["text", "github", "json"], default="text", help="how to print problems")
     check.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="read the programme's rules from this")

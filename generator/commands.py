@@ -71,9 +71,10 @@ def reading(where: str | Path = "") -> Iterator[None]:
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate profiles; exit 1 if any has an error."""
     with reading(args.config):
-        programme, _ = settings.load(args.config, args.today or clock.build_date())
-    result = loader.load(args.paths, rules_for(programme))
-    result.problems += unused_photos(args.paths)
+        programme, folder = settings.load(args.config, args.today or clock.build_date())
+    paths = args.paths or [folder]
+    result = loader.load(paths, rules_for(programme))
+    result.problems += unused_photos(paths)
     found = sorted(result.problems, key=lambda p: (p.path, p.line, p.col))
     if args.format == "json":
         print(problems.to_json(found))
@@ -81,7 +82,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         for problem in found:
             print(problem.github() if args.format == "github" else problem.text())
         if result.files == 0 and not found:
-            print(_nothing_found(args.paths))
+            print(_nothing_found(paths))
         else:
             print(problems.summary(found, result.files))
     return 0 if result.ok else 1

@@ -12,6 +12,7 @@ from generator import settings
 from generator.maintainers import stale
 from generator.plugin.config import MentorDirectoryConfig
 from generator.site import placeholders
+from tests.helpers import run_cli
 
 TODAY = dt.date(2026, 11, 22)
 DEFAULTS = {f.name: f.default for f in dataclasses.fields(settings.Settings)}
@@ -43,3 +44,12 @@ def test_stale_reads_the_same_settings_as_the_build(tmp_path: Path) -> None:
 def test_the_scheme_name_reaches_the_guidance() -> None:
     found = placeholders.values(settings.Settings(today=TODAY, scheme="Coffee with a Graduate"), Path("."), "")
     assert placeholders.fill("## {{ programme.scheme }}", found, "guide/schemes.md") == "## Coffee with a Graduate"
+
+
+def test_check_without_paths_checks_the_folder_mkdocs_yml_names(tmp_path: Path) -> None:
+    people = tmp_path / "people"
+    people.mkdir()
+    (people / "ada-okafor.yml").write_text("name: [\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("plugins:\n  - mentor-directory:\n      profiles: people\n", encoding="utf-8")
+    done = run_cli("check", "--today", TODAY.isoformat(), cwd=tmp_path)
+    assert done.returncode == 1 and "people/ada-okafor.yml:2:1: error" in done.stdout, done.stdout + done.stderr

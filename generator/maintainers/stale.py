@@ -41,8 +41,12 @@ class Report:
     unreadable: list[str]
 
 
+# The defaults are Settings' own: `limits` reads the programme's values from mkdocs.yml.
+WARN, HIDE = settings.Settings.warn_after_months, settings.Settings.hide_after_months
+
+
 def find(
-    mentors: list[Mentor], today: dt.date, warn_after: int = 11, hide_after: int = 12
+    mentors: list[Mentor], today: dt.date, warn_after: int = WARN, hide_after: int = HIDE
 ) -> tuple[list[Due], list[Due]]:
     """(still shown but due, already hidden), the longest unconfirmed first."""
     due, hidden = [], []
@@ -57,7 +61,7 @@ def find(
     return sorted(due, key=order), sorted(hidden, key=order)
 
 
-def report(paths: list[Path], today: dt.date, warn_after: int = 11, hide_after: int = 12) -> Report:
+def report(paths: list[Path], today: dt.date, warn_after: int = WARN, hide_after: int = HIDE) -> Report:
     """Read profiles through the loader and sort out who needs to reconfirm."""
     rules = Rules(today=today, warn_after_months=warn_after, hide_after_months=hide_after)
     result = loader.load(paths, rules)
