@@ -1,7 +1,7 @@
-"""The MkDocs plugin `mentor-directory`: the only module that knows MkDocs.
+"""The MkDocs plugin `mentor-directory`: its hooks, in the one package that imports MkDocs.
 
-Each hook hands the work to the core: load and validate the profiles, render the pages,
-and let MkDocs and Material lay out the few pages that belong in the navigation.
+Each hook hands the work to the engine-free core: load and validate the profiles, render the
+pages, and let MkDocs and Material lay out the few pages that belong in the navigation.
 """
 
 from __future__ import annotations
