@@ -102,9 +102,9 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 def data_size(count: int) -> tuple[int, int]:
     """Raw and gzipped bytes of the directory data for `count` mentors."""
-    from generator import search_index
-    from generator.build import build as build_core
     from generator.settings import Settings
+    from generator.site import search_index
+    from generator.site.build import build as build_core
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = synthetic.write(count, Path(tmp) / "mentors")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -53,7 +53,6 @@ class Settings:
     min_bio_length: int = 80
     imported_profiles: str = "show"
     directory_urls: bool = True
-    extra: dict = field(default_factory=dict)
 
 
 # Option names in mkdocs.yml (under the plugin) and the Settings fields they set.
@@ -84,9 +83,9 @@ def from_options(options: dict, today: dt.date, repo_url: str = "", directory_ur
         missing = template_problems(options.get(name, ""))
         if missing:
             raise ValueError(f"{name} uses placeholders nothing fills in: {', '.join(missing)}")
-    if options.get("imported_profiles", "show") not in IMPORTED_CHOICES:
+    if options.get("imported_profiles", Settings.imported_profiles) not in IMPORTED_CHOICES:
         raise ValueError(f"imported_profiles must be one of: {', '.join(IMPORTED_CHOICES)}")
-    bio = options.get("min_bio_length", 80)
+    bio = options.get("min_bio_length", Settings.min_bio_length)
     if not isinstance(bio, int) or isinstance(bio, bool) or not 1 <= bio <= 1500:
         raise ValueError("min_bio_length must be a whole number of characters from 1 to 1500")
     fields = {OPTIONS[key]: value for key, value in options.items()}

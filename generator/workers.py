@@ -30,7 +30,9 @@ def pool(workers: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         # "__main__" (the mkdocs command, say) is imported once by the server, not once per worker.
-        context.set_forkserver_preload(["__main__", "generator.loader", "generator.render", "generator.search_index"])
+        context.set_forkserver_preload(
+            ["__main__", "generator.profiles.loader", "generator.site.render", "generator.site.search_index"]
+        )
     return ProcessPoolExecutor(workers, mp_context=context)
 
 

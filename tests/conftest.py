@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import logging
-import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-# The site engine the suite runs on: "mkdocs" (MkDocs 1.6) or "properdocs" (its maintained fork).
-ENGINE = os.environ.get("MENTOR_DIRECTORY_ENGINE", "mkdocs")
+from tests.helpers import ENGINE, FIXED_EPOCH, copy_project
+
 if ENGINE == "properdocs":
     # From here on every `mkdocs` import, the plugin's and Material's included, is ProperDocs.
     import properdocs.replacement  # noqa: F401
 elif ENGINE != "mkdocs":
     raise pytest.UsageError(f"MENTOR_DIRECTORY_ENGINE={ENGINE!r}: use mkdocs or properdocs")
-FIXED_EPOCH = "1795000000"  # 2026-11-18, so the sample profiles' freshness never drifts
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -28,23 +24,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return request.config.getoption("--update-golden")
-
-
-def copy_project(dest: Path, profiles: dict[str, str] | None = None) -> Path:
-    """A copy of the project's site sources; with `profiles`, those replace the sample mentors."""
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", dest)
-    shutil.copytree(ROOT / "guidance", dest / "guidance")
-    shutil.copytree(ROOT / "overrides", dest / "overrides")
-    if profiles is None:
-        shutil.copytree(ROOT / "mentors", dest / "mentors")
-    else:
-        (dest / "mentors").mkdir()
-        for name in ("_vocabulary.yml", "_template.yml"):
-            shutil.copy(ROOT / "mentors" / name, dest / "mentors")
-        for name, text in profiles.items():
-            (dest / "mentors" / name).write_text(text, encoding="utf-8")
-    return dest
 
 
 @pytest.fixture

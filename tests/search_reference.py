@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from itertools import product
 
-from generator import search_terms
-from generator.search_index import searchable
+from generator.profiles.vocabulary import Vocabulary
 from generator.settings import Settings
-from generator.vocabulary import Vocabulary
+from generator.site import search_terms
+from generator.site.search_index import searchable
 
 
 def osa(a: str, b: str) -> int:

@@ -53,7 +53,7 @@ def test_check_github_format_is_a_workflow_command(folder: Path, capsys) -> None
 
 
 def test_github_format_escapes_what_would_end_the_command() -> None:
-    from generator.problems import Problem
+    from generator.profiles.problems import Problem
 
     line = Problem("a,b:c.yml", 2, 3, "warning", "50% done\nnext").github()
     assert line == "::warning file=a%2Cb%3Ac.yml,line=2,col=3,title=Profile warning::50%25 done%0Anext"
@@ -145,6 +145,6 @@ def test_template_examples_left_in_warn(folder: Path, capsys) -> None:
     ],
 )
 def test_slugify(name: str, slug: str) -> None:
-    from generator.newprofile import slugify
+    from generator.maintainers.newprofile import slugify
 
     assert slugify(name) == slug

@@ -9,8 +9,8 @@ import subprocess
 import pytest
 import yaml
 
-from generator import ownership
-from tests.conftest import ROOT
+from generator.maintainers import ownership
+from tests.helpers import ROOT
 
 GITHUB = ROOT / ".github"
 MAINTAINERS = ["@example-org/maintainers"]
@@ -47,7 +47,7 @@ def _matches(pattern: str, path: str) -> bool:
         ("mentors/_template.yml", MAINTAINERS),
         ("mkdocs.yml", MAINTAINERS),
         ("generator/cli.py", MAINTAINERS),
-        ("generator/templates/mentor.html", MAINTAINERS),
+        ("generator/site/templates/mentor.html", MAINTAINERS),
         (".github/workflows/deploy.yml", MAINTAINERS),
         (".github/CODEOWNERS", MAINTAINERS),
         ("guidance/index.md", MAINTAINERS),

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 SAMPLE = (ROOT / "mentors" / "callum-fraser.yml").read_text(encoding="utf-8")
-ASSETS = ROOT / "generator" / "assets"
+ASSETS = ROOT / "generator" / "site" / "assets"
 LUNR = ASSETS / "vendor" / "lunr-2.3.9.min.js"
 MATCH = ASSETS / "match.js"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXED_EPOCH, ROOT, copy_project
+from tests.helpers import FIXED_EPOCH, ROOT, copy_project
 
 IMPORTED = """\
 name: Amara Diallo
@@ -48,7 +48,7 @@ def engine_build(engine: str, project: Path) -> subprocess.CompletedProcess:
 def test_the_plugin_is_registered_for_both_engines() -> None:
     for group in ("mkdocs.plugins", "properdocs.plugins"):
         found = {ep.name: ep.value for ep in importlib.metadata.entry_points(group=group)}
-        assert found.get("mentor-directory") == "generator.plugin:MentorDirectoryPlugin", group
+        assert found.get("mentor-directory") == "generator.plugin.plugin:MentorDirectoryPlugin", group
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import jinja2
 import yaml
 
 from generator.cli import main
-from tests.conftest import ROOT, copy_project
+from tests.helpers import ROOT, copy_project
 
 SAMPLE = (ROOT / "mentors" / "callum-fraser.yml").read_text(encoding="utf-8")
 TEMPLATE_CODE = [

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import settings, vocabulary
-from generator.loader import load_profile, load_vocabulary
-from generator.timezones import offset_hours
-from generator.validate import Rules
-from generator.yaml_strict import parse
+from generator import settings
+from generator.profiles import vocabulary
+from generator.profiles.loader import load_profile, load_vocabulary
+from generator.profiles.timezones import offset_hours
+from generator.profiles.validate import Rules
+from generator.profiles.yaml_strict import parse
 
 TODAY = dt.date(2026, 11, 22)
 # A technology programme's topics: the kind of list where loose guessing goes wrong.

@@ -7,11 +7,14 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests import test_profiles
+from tests.helpers import VALID, check, edit, profiles_folder
 from tests.photos import jpeg_magic_only, photo, png_declaring
-from tests.test_profiles import VALID, check, edit
 
-folder = test_profiles.folder  # the same fixture: a profiles folder with the fixture vocabulary and photo
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A profiles folder holding the fixture vocabulary and photo."""
+    return profiles_folder(tmp_path)
 
 
 def errors(problems) -> list[tuple[int, int, str]]:

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import build, settings
+from generator import settings
 from generator.cli import main
-from generator.yaml_strict import parse
+from generator.profiles.yaml_strict import parse
+from generator.site import build
 
 ROOT = Path(__file__).resolve().parent.parent
 IMPORTS = Path(__file__).parent / "fixtures" / "imports"

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import issueform, yaml_strict
 from generator.cli import main
-from tests.conftest import ROOT
+from generator.maintainers import issueform
+from generator.profiles import yaml_strict
+from tests.helpers import ROOT, run_cli
 
 ISSUES = ROOT / "tests" / "fixtures" / "issues"
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "add-me-as-a-mentor.yml"
@@ -140,12 +141,12 @@ def test_body_from_standard_input(folder: Path, capsys, monkeypatch: pytest.Monk
         ("### Country\n\nNarnia\n", "Country: 'Narnia' is not a country code"),
     ],
 )
-def test_what_is_wrong_is_said_per_question(folder: Path, tmp_path: Path, capsys, body: str, message: str) -> None:
+def test_what_is_wrong_is_said_per_question(folder: Path, tmp_path: Path, body: str, message: str) -> None:
     issue = tmp_path / "body.md"
     issue.write_text(body, encoding="utf-8")
-    assert main(["new", "--from-issue", str(issue), "--dir", str(folder), "--today", TODAY]) == 1
-    err = capsys.readouterr().err
-    assert message in err and "Traceback" not in err
+    done = run_cli("new", "--from-issue", str(issue), "--dir", str(folder), "--today", TODAY)
+    assert done.returncode == 1
+    assert message in done.stderr and "Traceback" not in done.stderr
     assert profiles(folder) == []
 
 
@@ -176,7 +177,7 @@ def test_windows_line_endings_and_bulleted_lists(folder: Path) -> None:
 
 
 def _vocab():
-    from generator import loader
+    from generator.profiles import loader
 
     return loader.load_vocabulary(ROOT / "mentors" / "_vocabulary.yml")[0]
 

@@ -15,12 +15,12 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from generator import cli, offline
-from tests.conftest import FIXED_EPOCH, ROOT, copy_project
-from tests.test_site import parse
+from generator import cli
+from generator.offline import archive as offline
+from tests.helpers import FIXED_EPOCH, ROOT, copy_project, parse, sw_constants
 
 DAY = dt.date(2026, 11, 18)  # the day of FIXED_EPOCH
-SHIM = ROOT / "generator" / "assets" / "vendor" / "iframe-worker-1.0.4.shim.js"
+SHIM = ROOT / "generator" / "site" / "assets" / "vendor" / "iframe-worker-1.0.4.shim.js"
 SHIM_SHA256 = (
     "e8e412dbcfea9b7e31b5ffa288d7b6035915e714c542f4176a0cdbe262fc9609"  # npm iframe-worker@1.0.4 shim/index.js
 )
@@ -225,11 +225,6 @@ def test_deploy_zips_the_offline_build_where_the_site_links_it() -> None:
 
 
 # -- the service worker ----------------------------------------------------------------------
-
-
-def sw_constants(text: str) -> dict[str, object]:
-    found = dict(re.findall(r"^const (VERSION|PAGES|ASSETS|MAX_AGE|MAX_RECENT) = (.*?);", text, flags=re.M | re.S))
-    return {name: json.loads(value.replace(" * 1000", "")) for name, value in found.items()}
 
 
 def test_service_worker_precaches_the_guidance_and_what_it_loads(sites) -> None:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import gitdiff
 from generator.cli import main
+from generator.maintainers import gitdiff
 from tests.gitrepo import Repo, profile, sample
+from tests.helpers import run_cli
 
 ADA = "ada-okafor-example"
 
@@ -194,10 +195,10 @@ def test_nothing_changed_may_merge(repo: Repo, capsys) -> None:
 
 
 @pytest.mark.parametrize("base", ["no-such-branch", "--upload-pack=evil", "0" * 40])
-def test_unknown_base_is_bad_usage_without_traceback(repo: Repo, capsys, base: str) -> None:
-    code = main(["ownership", "--author", ADA, f"--base={base}", "--repo", str(repo.root)])
-    out, err = capsys.readouterr()
-    assert code == 2
+def test_unknown_base_is_bad_usage_without_traceback(repo: Repo, base: str) -> None:
+    done = run_cli("ownership", "--author", ADA, f"--base={base}", "--repo", str(repo.root))
+    out, err = done.stdout, done.stderr
+    assert done.returncode == 2
     assert err.startswith("error: ") and "is not a branch, tag or commit" in err
     assert "Traceback" not in out + err
 

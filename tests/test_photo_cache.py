@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator import photos
+from generator.site import photos
 from tests.conftest import FIXED_EPOCH, copy_project
 
 

@@ -4,42 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from generator.loader import load, load_profile, load_vocabulary
-from generator.validate import Rules
+from generator.profiles.loader import load, load_profile, load_vocabulary
+from generator.profiles.validate import Rules
+from tests.helpers import TODAY, VALID, check, edit, needs_two_cpus, profiles_folder
 
 FIXTURES = Path(__file__).parent / "fixtures" / "profiles"
-TODAY = dt.date(2026, 11, 22)
-VALID = (FIXTURES / "ada-okafor.yml").read_text(encoding="utf-8")
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """A profiles folder holding the fixture vocabulary and photo."""
-    shutil.copy(FIXTURES / "_vocabulary.yml", tmp_path)
-    shutil.copytree(FIXTURES / "photos", tmp_path / "photos")
-    return tmp_path
-
-
-def check(folder: Path, text: str | bytes, name: str = "ada-okafor.yml"):
-    path = folder / name
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    vocab, problems = load_vocabulary(folder / "_vocabulary.yml")
-    assert problems == []
-    return load_profile(path, vocab, Rules(today=TODAY, photos_dir=folder / "photos"))
-
-
-def edit(old: str, new: str) -> str:
-    assert old in VALID, old
-    return VALID.replace(old, new, 1)
+    return profiles_folder(tmp_path)
 
 
 def test_valid_profile_becomes_a_typed_mentor(folder: Path) -> None:
@@ -370,6 +350,7 @@ def test_sample_profiles_are_all_valid() -> None:
     assert len(result.mentors) >= 24
 
 
+@needs_two_cpus
 def test_parallel_load_matches_serial_load(folder: Path, monkeypatch) -> None:
     for i in range(6):
         (folder / f"mentor-{i}.yml").write_text(VALID, encoding="utf-8")

@@ -21,11 +21,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from generator import build, photos
-from generator.loader import load
+from generator.profiles.loader import load
+from generator.profiles.validate import Rules
 from generator.settings import from_options
-from generator.validate import Rules
-from tests.conftest import FIXED_EPOCH, ROOT, copy_project
+from generator.site import build, photos
+from tests.helpers import FIXED_EPOCH, ROOT, copy_project
 from tests.photos import jpeg_magic_only, png_declaring
 
 TODAY = dt.date(2026, 11, 18)  # the day conftest's SOURCE_DATE_EPOCH stands for

@@ -8,12 +8,13 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from generator import bio, mailto
-from generator.directory import build as build_directory
-from generator.loader import load
-from generator.render import Renderer, initials, topic_phrase
+from generator.profiles import bio
+from generator.profiles.loader import load
+from generator.profiles.validate import Rules
 from generator.settings import Settings
-from generator.validate import Rules
+from generator.site import mailto
+from generator.site.directory import build as build_directory
+from generator.site.render import Renderer, initials, topic_phrase
 
 FIXTURES = Path(__file__).parent / "fixtures" / "profiles"
 GOLDEN = Path(__file__).parent / "golden"

@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from generator import bio, search_index, search_terms
-from generator.directory import build as build_directory
-from generator.loader import load
-from generator.render import hue
+from generator.profiles import bio
+from generator.profiles.loader import load
+from generator.profiles.validate import Rules
 from generator.settings import Settings
-from generator.validate import Rules
+from generator.site import search_index, search_terms
+from generator.site.directory import build as build_directory
+from generator.site.render import hue
+from tests.helpers import needs_two_cpus
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 18)
@@ -160,10 +162,11 @@ def test_index_holds_every_word_at_its_best_tier(sample, tmp_path, count) -> Non
     assert decode(search_index.index(directory.mentors, vocab, settings)) == expected
 
 
+@needs_two_cpus
 @pytest.mark.parametrize("fork", [True, False], ids=["forked workers", "workers from a clean process"])
 def test_parallel_build_matches_serial_build(monkeypatch, fork) -> None:
     from generator import workers
-    from generator.build import build
+    from generator.site.build import build
 
     settings = Settings(today=TODAY)
     serial = build(ROOT / "mentors", settings)

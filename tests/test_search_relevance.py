@@ -9,10 +9,10 @@ import datetime as dt
 
 import pytest
 
-from generator.directory import build as build_directory
-from generator.loader import load
+from generator.profiles.loader import load
+from generator.profiles.validate import Rules
 from generator.settings import Settings
-from generator.validate import Rules
+from generator.site.directory import build as build_directory
 from tests import relevance
 from tests.search_reference import Reference
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ENGINE, FIXED_EPOCH, copy_project
+from tests.helpers import ENGINE, FIXED_EPOCH, copy_project
 
 
 def free_port() -> int:

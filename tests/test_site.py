@@ -7,15 +7,14 @@ import hashlib
 import re
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 import yaml
 
-from generator import offline
-from tests.conftest import ROOT
+from generator.offline import archive as offline
+from tests.helpers import ROOT, parse
 
 FIXTURE = (ROOT / "tests" / "fixtures" / "profiles" / "ada-okafor.yml").read_text(encoding="utf-8")
 
@@ -28,39 +27,12 @@ def profile(**changes: str) -> str:
     return text
 
 
-class Links(HTMLParser):
-    """Every href and src in a page, and its visible text."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-        self.text: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        self.urls += [v for k, v in attrs if k in ("href", "src") and v]
-        self._skip += tag in ("script", "style")
-
-    def handle_endtag(self, tag):
-        self._skip -= tag in ("script", "style") and self._skip > 0
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.text.append(data)
-
-
-def parse(path: Path) -> Links:
-    links = Links()
-    links.feed(path.read_text(encoding="utf-8"))
-    return links
-
-
 @pytest.fixture(scope="module")
 def sample_site(tmp_path_factory, request) -> Path:
     """The sample site, built once for this module."""
     monkeypatch = pytest.MonkeyPatch()
     request.addfinalizer(monkeypatch.undo)
-    from tests.conftest import FIXED_EPOCH, copy_project
+    from tests.helpers import FIXED_EPOCH, copy_project
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
     from mkdocs.commands.build import build
@@ -281,10 +253,10 @@ def test_two_builds_of_the_same_commit_are_byte_identical(build_site, tmp_path: 
 
 
 def test_order_changes_with_the_day_but_not_within_it(build_site, tmp_path: Path, monkeypatch) -> None:
-    from generator.directory import fair_order
-    from generator.loader import load
+    from generator.profiles.loader import load
+    from generator.profiles.validate import Rules
     from generator.settings import Settings
-    from generator.validate import Rules
+    from generator.site.directory import fair_order
 
     mentors = load([ROOT / "mentors"], Rules(today=dt.date(2026, 11, 18))).mentors
     day = [m.slug for m in fair_order(mentors, Settings(today=dt.date(2026, 11, 18)))]
@@ -336,4 +308,4 @@ def test_package_data_covers_every_file_the_plugin_reads() -> None:
 def _deep(path: Path, pattern: str) -> bool:
     """setuptools reads 'assets/**/*' as everything under assets/."""
     head, _, _ = pattern.partition("/**/")
-    return "/**/" in pattern and path.parts[0] == head
+    return "/**/" in pattern and path.as_posix().startswith(head + "/")

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import stale
 from generator.cli import main
+from generator.maintainers import stale
 from tests.gitrepo import FIXTURES, profile
+from tests.helpers import run_cli
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -105,17 +106,17 @@ def test_build_date_comes_from_source_date_epoch(folder: Path, capsys, monkeypat
 
 
 @pytest.mark.parametrize("args", [["stale", "/no/such/folder"], ["stale", "--config", "{config}"]])
-def test_bad_folder_or_config_is_bad_usage(tmp_path: Path, capsys, args: list[str]) -> None:
+def test_bad_folder_or_config_is_bad_usage(tmp_path: Path, args: list[str]) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text("plugins: [", encoding="utf-8")
-    code = main([a.replace("{config}", str(config)) for a in args])
-    _, err = capsys.readouterr()
-    assert code == 2 and err.startswith("error: ") and "Traceback" not in err
+    done = run_cli(*[a.replace("{config}", str(config)) for a in args])
+    err = done.stderr
+    assert done.returncode == 2 and err.startswith("error: ") and "Traceback" not in err
 
 
 def test_find_is_pure(folder: Path) -> None:
-    from generator import loader
-    from generator.validate import Rules
+    from generator.profiles import loader
+    from generator.profiles.validate import Rules
 
     mentors = loader.load([folder], Rules(today=TODAY)).mentors
     due, hidden = stale.find(mentors, TODAY, warn_after=12, hide_after=30)

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.mdtext import code, escape
+from generator.maintainers.mdtext import code, escape
 from tests.gitrepo import Repo, profile, sample
+from tests.helpers import run_cli
 
 TODAY = ["--today", "2026-11-22"]
 # Short, so that git does not take it for a renamed copy of another sample profile.
@@ -126,9 +127,10 @@ def test_a_long_list_of_other_files_is_cut_short(repo: Repo, capsys) -> None:
     assert "- and 3 more" in out
 
 
-def test_unknown_base_is_bad_usage(repo: Repo, capsys) -> None:
-    assert main(["summary", "--base", "nope", "--repo", str(repo.root)]) == 2
-    _, err = capsys.readouterr()
+def test_unknown_base_is_bad_usage(repo: Repo) -> None:
+    done = run_cli("summary", "--base", "nope", "--repo", str(repo.root))
+    err = done.stderr
+    assert done.returncode == 2
     assert err.startswith("error: 'nope' is not a branch, tag or commit") and "Traceback" not in err
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.conftest import FIXED_EPOCH, ROOT, copy_project
+from tests.helpers import FIXED_EPOCH, ROOT, copy_project
 
 try:
     import tomllib

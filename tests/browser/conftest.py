@@ -12,9 +12,11 @@ import functools
 import http.server
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +24,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import ENGINE, copy_project
+from tests.helpers import ENGINE, copy_project
+
+from .support import STALE
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "test-results"
@@ -322,3 +326,33 @@ def new_page(browser, request) -> Iterator[Callable[..., object]]:
 def page(new_page):
     """A guarded page in a default (light, desktop, JavaScript on) context."""
     return new_page()
+
+
+class _DatedHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder; for the paths in `old`, the Date header says the page was made two days ago."""
+
+    old: frozenset[str] = frozenset()
+
+    def date_time_string(self, timestamp=None) -> str:
+        if self.path in self.old:
+            timestamp = time.time() - 2 * 24 * 60 * 60
+        return super().date_time_string(timestamp)
+
+    def log_message(self, format, *args) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture
+def own_server(site_dir: Path, tmp_path: Path) -> Iterator[tuple[Path, Served]]:
+    """A copy of the sample site on a server of its own (its own origin, so its own service worker)."""
+    copy = shutil.copytree(site_dir, tmp_path / "site")
+    old = frozenset({f"/mentors/{STALE}/"})
+    handler = functools.partial(type("Handler", (_DatedHandler,), {"old": old}), directory=str(copy))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="sw-server", daemon=True)
+    thread.start()
+    served = Served(f"http://127.0.0.1:{server.server_address[1]}/", server, thread)
+    yield copy, served
+    if thread.is_alive():
+        served.stop()

@@ -13,6 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 MENTORS = ROOT / "mentors"
 BUILD_DATE = dt.date(2026, 11, 22)  # the day of conftest.BUILD_EPOCH
 STATUS_RANK = {"open": 0, "limited": 1, "paused": 2}
+# Sample mentors the service-worker tests follow: one page fresh, one the server dates two days old, one never seen.
+FRESH, STALE, UNSEEN = "wanjiru-kamau", "callum-fraser", "lena-hoffmann"
 
 
 def profiles(folder: Path = MENTORS) -> dict[str, dict]:
@@ -55,3 +57,9 @@ def parse_web_link(href: str) -> tuple[str, str, dict[str, list[str]]]:
     parts = urlsplit(href)
     assert parts.scheme == "https", href
     return parts.hostname or "", parts.path, parse_qs(parts.query, keep_blank_values=True, strict_parsing=True)
+
+
+def wait_for_service_worker(page) -> None:
+    """Until the service worker controls the page; it activates only once its precache is complete."""
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function("navigator.serviceWorker.controller !== null")

@@ -1,7 +1,7 @@
 """axe-core on the pages students use, in light and dark mode: WCAG 2.0, 2.1 and 2.2, levels A and AA.
 
 No rule is switched off. Material's own accessibility gaps that showed up on these pages are fixed
-in generator/assets/directory.css and overrides/main.html, each with the reason beside it.
+in generator/site/assets/directory.css and overrides/main.html, each with the reason beside it.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from generator.render import topic_phrase
+from generator.site.render import topic_phrase
 
 from .support import STATUS_RANK, is_paused, parse_mailto, parse_web_link, profiles
 

@@ -2,31 +2,24 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
-import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from generator import offline
-from generator.render import long_date
-from tests.conftest import copy_project
-from tests.test_offline import sw_constants
+from generator.offline import archive as offline
+from generator.site.render import long_date
+from tests.helpers import copy_project, sw_constants
 
 from .conftest import ROOT, Served, mkdocs_build
-from .support import BUILD_DATE
+from .support import BUILD_DATE, FRESH, STALE, UNSEEN, wait_for_service_worker
 
 pytestmark = pytest.mark.browser
 
 BUILT = long_date(BUILD_DATE)  # "22 November 2026": the day of every test build, as the site writes it
-FRESH, STALE, UNSEEN = "wanjiru-kamau", "callum-fraser", "lena-hoffmann"
 
 
 # -- fixtures ----------------------------------------------------------------------------
@@ -57,46 +50,10 @@ def disk_page(new_page):
     return page
 
 
-class _DatedHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a folder; for the paths in `old`, the Date header says the page was made two days ago."""
-
-    old: frozenset[str] = frozenset()
-
-    def date_time_string(self, timestamp=None) -> str:
-        if self.path in self.old:
-            timestamp = time.time() - 2 * 24 * 60 * 60
-        return super().date_time_string(timestamp)
-
-    def log_message(self, format, *args) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
-@pytest.fixture
-def own_server(site_dir: Path, tmp_path: Path) -> Iterator[tuple[Path, Served]]:
-    """A copy of the sample site on a server of its own (its own origin, so its own service worker)."""
-    copy = shutil.copytree(site_dir, tmp_path / "site")
-    old = frozenset({f"/mentors/{STALE}/"})
-    handler = functools.partial(type("Handler", (_DatedHandler,), {"old": old}), directory=str(copy))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="sw-server", daemon=True)
-    thread.start()
-    served = Served(f"http://127.0.0.1:{server.server_address[1]}/", server, thread)
-    yield copy, served
-    if thread.is_alive():
-        served.stop()
-
-
 def go_offline(page, served: Served) -> None:
     """No network at all: the browser is told it is offline, and the server is gone."""
     page.context.set_offline(True)
     served.stop()
-
-
-def wait_for_service_worker(page) -> None:
-    """Until the service worker controls the page; it activates only once its precache is complete."""
-    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
 
 
 # -- the offline copy, from disk ---------------------------------------------------------

@@ -7,11 +7,11 @@ import re
 import pytest
 import yaml
 
-from generator import search_terms
-from generator.directory import build as build_directory
-from generator.loader import load
+from generator.profiles.loader import load
+from generator.profiles.validate import Rules
 from generator.settings import Settings
-from generator.validate import Rules
+from generator.site import search_terms
+from generator.site.directory import build as build_directory
 from tests import relevance
 from tests.browser.support import BUILD_DATE, MENTORS
 from tests.search_reference import Reference

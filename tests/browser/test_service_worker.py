@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import offline
-from tests.test_offline import sw_constants
+from generator.offline import archive as offline
+from tests.helpers import sw_constants
 
-from .test_offline import FRESH, STALE, UNSEEN, own_server, wait_for_service_worker  # noqa: F401 - a fixture
+from .support import FRESH, STALE, UNSEEN, wait_for_service_worker
 
 pytestmark = pytest.mark.browser
 

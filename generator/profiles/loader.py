@@ -1,0 +1,165 @@
+"""Read profile files from disk, safely, and turn them into mentors and problems.
+
+This is the edge where files come in: everything is checked (type, size, encoding)
+before a byte is parsed, and every problem is collected rather than raised.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import workers
+from . import vocabulary, yaml_strict
+from .model import Mentor
+from .problems import Problem, ProfileError
+from .validate import Rules, profile
+from .vocabulary import Vocabulary
+
+MAX_BYTES = 64 * 1024
+VOCABULARY_FILE = "_vocabulary.yml"
+TEMPLATE_FILE = "_template.yml"
+_EXAMPLE_FIELDS = ("name", "email", "headline", "bio")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")
+
+
+@dataclass
+class Loaded:
+    """Everything read from the profile folders."""
+
+    mentors: list[Mentor] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    vocabulary: Vocabulary = field(default_factory=lambda: Vocabulary({}, {}))
+    files: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity == "error" for p in self.problems)
+
+
+def read_text(path: Path) -> str:
+    """The text of a file that is safe to parse, or ProfileError saying why not."""
+    try:
+        info = path.lstat()
+    except OSError as exc:
+        raise ProfileError(1, 1, f"The file cannot be read: {exc.strerror}.") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise ProfileError(1, 1, "This is a symbolic link: a profile must be an ordinary file.")
+    if not stat.S_ISREG(info.st_mode):
+        raise ProfileError(1, 1, "This is not an ordinary file.")
+    if info.st_size > MAX_BYTES:
+        raise ProfileError(1, 1, f"The file is {info.st_size // 1024} KB; a profile may be at most 64 KB.")
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ProfileError(line, col, "The file is not UTF-8 text: re-save it as UTF-8.") from None
+
+
+def load_vocabulary(path: Path) -> tuple[Vocabulary, list[Problem]]:
+    """The topics and sectors in a vocabulary file, with any problems in it."""
+    try:
+        doc = yaml_strict.parse(read_text(path))
+    except ProfileError as exc:
+        return Vocabulary({}, {}), [Problem(str(path), exc.line, exc.col, "error", exc.message)]
+    vocab, found = vocabulary.from_data(doc.data)
+    problems = [Problem(str(path), line, col, "error", msg) for line, col, msg in doc.problems]
+    problems += [Problem(str(path), *doc.where(p), "error", m) for p, m in found]
+    return vocab, sorted(problems)
+
+
+def load_profile(path: Path, vocab: Vocabulary, rules: Rules) -> tuple[Mentor | None, list[Problem]]:
+    """One profile file as a Mentor (None if it has errors), and its problems in line order."""
+    name = str(path)
+    slug, suffix = path.stem, path.suffix
+    if suffix != ".yml" or not SLUG.match(slug):
+        wanted = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "your-name"
+        return None, [
+            Problem(
+                name,
+                1,
+                1,
+                "error",
+                f"Rename the file to '{wanted}.yml': lowercase letters, digits and hyphens, ending in .yml.",
+            )
+        ]
+    try:
+        text = read_text(path)
+    except ProfileError as exc:
+        return None, [Problem(name, exc.line, exc.col, "error", exc.message)]
+    scanned = [Problem(name, line, col, "error", msg) for line, col, msg in yaml_strict.scan_text(text)]
+    try:
+        doc = yaml_strict.parse(text)
+    except ProfileError as exc:
+        # A parse failure is usually caused by what the scan found: show that, not both.
+        return None, scanned or [Problem(name, exc.line, exc.col, "error", exc.message)]
+    mentor, found = profile(doc, slug, path, vocab, rules)
+    problems = sorted(scanned + [Problem(name, *place) for place in found])
+    return (None if scanned else mentor), problems
+
+
+def profile_paths(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """Expand folders into the profile files inside them (files starting with '_' are not profiles)."""
+    found, problems = [], []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.suffix in (".yml", ".yaml") and not p.name.startswith("_"))
+        elif path.exists() or path.is_symlink():
+            found.append(path)
+        else:
+            problems.append(Problem(str(path), 1, 1, "error", "There is no such file or folder."))
+    return found, problems
+
+
+def load(paths: list[Path], rules: Rules) -> Loaded:
+    """Load every profile under the given files and folders, each with its folder's vocabulary."""
+    result = Loaded()
+    files, result.problems = profile_paths(paths)
+    settings: dict[Path, tuple[Vocabulary, Rules]] = {}
+    for folder in dict.fromkeys(path.parent for path in files):
+        vocab, problems = load_vocabulary(folder / VOCABULARY_FILE)
+        examples = template_examples(folder / TEMPLATE_FILE)
+        settings[folder] = vocab, dataclasses.replace(rules, photos_dir=folder / "photos", examples=examples)
+        result.problems += problems
+    for mentor, problems in _load_all(files, settings):
+        result.problems += problems
+        if mentor is not None:
+            result.mentors.append(mentor)
+    result.files = len(files)
+    if settings:
+        result.vocabulary = next(iter(settings.values()))[0]
+    return result
+
+
+def _load_all(files: list[Path], settings: dict) -> list[tuple[Mentor | None, list[Problem]]]:
+    n = workers.count()
+    if len(files) < workers.PARALLEL_FROM or n < 2:
+        return _load_chunk(files, settings)
+    chunks = [files[i::n] for i in range(n)]
+    try:
+        with workers.forked(n) if workers.can_fork() else workers.pool(n) as pool:
+            parts = list(pool.map(_load_chunk, chunks, [settings] * n))
+    except workers.FAILURES:
+        return _load_chunk(files, settings)
+    merged: list = [None] * len(files)
+    for i, part in enumerate(parts):
+        merged[i::n] = part  # undo the striping, so results keep the files' order
+    return merged
+
+
+def _load_chunk(files: list[Path], settings: dict) -> list[tuple[Mentor | None, list[Problem]]]:
+    return [load_profile(path, *settings[path.parent]) for path in files]
+
+
+def template_examples(path: Path) -> dict[str, str]:
+    """The example values in the profile template, if the folder has one."""
+    try:
+        data = yaml_strict.parse(read_text(path)).data
+    except ProfileError:
+        return {}
+    return {key: data[key] for key in _EXAMPLE_FIELDS if isinstance(data.get(key), str)}

@@ -1,0 +1,206 @@
+"""From a folder of profiles to the pages of the site: the core's one entry point."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from .. import workers
+from ..profiles import loader
+from ..profiles.problems import Problem
+from ..profiles.validate import rules_for
+from ..settings import Settings
+from . import photos, search_index
+from .directory import Directory, hidden_reason
+from .directory import build as build_directory
+from .render import Page, Renderer, hue
+
+ASSETS = Path(__file__).parent / "assets"
+
+
+def static_files() -> list[tuple[str, Path]]:
+    """The package's own styles, scripts and vendored files, each with the site path it is served at."""
+    return [
+        ("assets/mentor-directory/" + path.relative_to(ASSETS).as_posix(), path)
+        for path in sorted(ASSETS.rglob("*"))
+        if path.is_file() and path.suffix != ".md"
+    ]
+
+
+class ProfilesInvalid(Exception):
+    """The profiles have errors; nothing is built."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the mentor profiles")
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Built:
+    """Everything the site engine needs to publish the directory."""
+
+    pages: list[Page]  # the pages the site engine lays out itself
+    assets: dict[str, str]  # generated scripts: path -> text
+    photos: dict[str, photos.Photo]
+    directory: Directory
+    notices: list[Problem]  # warnings, and profiles left off the site
+    rest: Rest  # the generated pages and the search data script
+
+    def everything(self) -> tuple[list[Page], dict[str, str]]:
+        """Every page and every generated script, once the rest is done."""
+        generated, search = self.rest.result()
+        return self.pages + generated, self.assets | {search_index.DATA_SCRIPT: search}
+
+
+def build(profiles_dir: Path, settings: Settings) -> Built:
+    """Load, validate, order and render; raise ProfilesInvalid if any profile has an error.
+
+    The pages the site engine lays out are ready on return. For a large directory, the
+    generated pages and the search data are still being made in worker processes, while
+    the engine does its own part: `Built.rest` waits for them.
+    """
+    return start(profiles_dir, settings)()
+
+
+def start(profiles_dir: Path, settings: Settings) -> Callable[[], Built]:
+    """Begin `build`; calling the result finishes it, and raises ProfilesInvalid.
+
+    Between the two, the caller can do its own preparation: for a large directory the
+    profiles load meanwhile, in a forked process where that is safe (see workers.can_fork).
+    """
+    rules = rules_for(settings)
+    load = partial(loader.load, [profiles_dir], rules)
+    if _count(profiles_dir) < workers.APART_FROM or workers.count() < 2:
+        return lambda: _finish(load, settings)
+    if not workers.can_fork():
+        # Workers from a clean process take a moment to start: start them now, load here.
+        helpers = workers.started(workers.count())
+        return lambda: _finish(load, settings, helpers)
+    pool = workers.forked(1)
+    loading = pool.submit(load)
+
+    def finish() -> Built:
+        try:
+            loaded = loading.result()
+        except workers.FAILURES:
+            loaded = None
+        finally:
+            pool.shutdown()  # and its thread: the rest's workers fork from a single thread again
+        # The rest's workers are forked once the directory is made, and inherit it.
+        return _finish(lambda: loaded or load(), settings, fork=workers.can_fork())
+
+    return finish
+
+
+def _finish(
+    load: Callable[[], loader.Loaded],
+    settings: Settings,
+    helpers: ProcessPoolExecutor | None = None,
+    fork: bool = False,
+) -> Built:
+    """Load (or collect) the profiles and make the directory; stop the helpers if that fails."""
+    try:
+        loaded = load()
+        errors = [p for p in loaded.problems if p.severity == "error"]
+        if errors:
+            raise ProfilesInvalid(errors)
+        directory = build_directory(loaded.mentors, loaded.vocabulary, settings)
+        notices = list(loaded.problems) + [
+            Problem(str(m.source), 1, 1, "warning", f"not on the site: {hidden_reason(m, settings)}")
+            for m in directory.hidden
+        ]
+        planned = _plan_photos(directory)
+        renderer = Renderer(directory, loaded.vocabulary, settings, planned)
+        rest = Rest((directory, loaded.vocabulary, settings, planned), helpers, fork)
+    except BaseException:
+        if helpers is not None:
+            helpers.shutdown(cancel_futures=True)
+        raise
+    return Built(list(renderer.engine_pages()), renderer.assets(), planned, directory, notices, rest)
+
+
+def _plan_photos(directory: Directory) -> dict[str, photos.Photo]:
+    """Each shown mentor's photo, by slug; a file several profiles share is read once."""
+    sources = sorted({m.photo for m in directory.mentors if m.photo})
+    # Hashing releases the interpreter lock: threads read and hash side by side. They are
+    # all stopped on return, so worker processes may still be forked after this.
+    with ThreadPoolExecutor(workers.count()) as pool:
+        plans = dict(zip(sources, pool.map(photos.plan, sources), strict=True))
+    return {m.slug: plans[m.photo] for m in directory.mentors if m.photo}
+
+
+def _count(profiles_dir: Path) -> int:
+    with os.scandir(profiles_dir) as entries:
+        return sum(1 for entry in entries if entry.name.endswith(".yml"))
+
+
+# What forked workers find here instead of being sent it: (directory, vocabulary, settings, photos).
+_inherited: tuple | None = None
+
+
+class Rest:
+    """The generated pages and the search data: made by worker processes if there are any, else on demand.
+
+    `helpers` are workers started earlier, which are sent the work's inputs; with `fork`,
+    workers are forked now and inherit them.
+    """
+
+    def __init__(self, args: tuple, helpers: ProcessPoolExecutor | None = None, fork: bool = False) -> None:
+        global _inherited
+        self._args = args
+        self._jobs: list[Future] = []
+        self._done: tuple[list[Page], str] | None = None
+        sent: tuple | None = args
+        if fork:
+            _inherited, sent = args, None
+            helpers = workers.forked(workers.count())
+        self._helpers = helpers
+        if helpers is not None:
+            parts = workers.count()
+            try:
+                self._jobs.append(helpers.submit(_work, "search", 0, 1, sent))
+                self._jobs += [helpers.submit(_work, "pages", part, parts, sent) for part in range(parts)]
+            except workers.FAILURES:
+                self.close()
+
+    def result(self) -> tuple[list[Page], str]:
+        """The generated pages, in the order the renderer makes them, and the search data script."""
+        if self._done is None:
+            try:
+                self._done = self._collect() if self._jobs else None
+            except workers.FAILURES:
+                pass  # a worker died: do the work here instead
+            finally:
+                self.close()
+            if self._done is None:
+                self._done = _work("pages", 0, 1, self._args), _work("search", 0, 1, self._args)
+        return self._done
+
+    def close(self) -> None:
+        """Stop the worker processes; work not collected yet is dropped."""
+        global _inherited
+        _inherited = None
+        if self._helpers is not None:
+            self._helpers.shutdown(cancel_futures=True)
+            self._helpers = None
+            if self._done is None:
+                self._jobs = []
+
+    def _collect(self) -> tuple[list[Page], str]:
+        search, *parts = (job.result() for job in self._jobs)
+        pages: list = [None] * sum(len(part) for part in parts)
+        for i, part in enumerate(parts):
+            pages[i :: len(parts)] = part  # undo the striping: the same order as one process makes
+        return pages, search
+
+
+def _work(job: str, part: int, parts: int, args: tuple | None):
+    """The search data script (job "search"), or every `parts`-th generated page from `part` on."""
+    directory, vocab, settings, planned = args or _inherited
+    if job == "search":
+        return search_index.script(search_index.data(directory, vocab, settings, planned, hue))
+    return list(Renderer(directory, vocab, settings, planned).generated_pages(part, parts))

@@ -1,0 +1,179 @@
+"""Mentor photos, resized and re-encoded once, with every byte of metadata left behind.
+
+Encoding is the slow part of a build, so each photo's encoded sizes are kept in a cache
+folder under a key made of the photo's bytes, the settings below and Pillow's version.
+Later builds, `mkdocs serve` reloads and CI runs that restore the folder reuse them; an
+entry whose checksum does not match is encoded again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import logging
+import os
+import threading
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import PIL
+from PIL import Image, ImageOps
+
+from .. import workers
+
+log = logging.getLogger("mkdocs.plugins.mentor_directory")
+
+# Shown at up to 3.2rem and 7rem, 77 and 168 CSS pixels: twice that keeps them sharp on
+# high-density screens. WebP's method (effort) per size, measured with benchmarks/bench_photos.py:
+# method 2 makes cards within 5% of method 4's bytes in half its time (thirty cards fill a
+# page); a profile page's one photo takes method 0, 40% more bytes in a third of the time.
+SIZES = {"card": 160, "page": 320}
+METHODS = {"card": 2, "page": 0}
+QUALITY = 80
+OUT_DIR = "assets/photos"
+CACHE_DIR = ".cache/mentor-directory/photos"
+_ENTRY_VERSION = 1  # the layout of a cache entry
+_DIGEST = 32  # a sha256 of the entry's body ends each entry
+
+
+def settings() -> str:
+    """Everything besides the photo's bytes that decides the encoded files."""
+    sizes = ",".join(f"{name}={SIZES[name]}m{METHODS[name]}" for name in sorted(SIZES))
+    return f"v{_ENTRY_VERSION} webp q{QUALITY} {sizes} pillow {PIL.__version__}"
+
+
+@dataclass(frozen=True)
+class Photo:
+    """Where a mentor's photo will be published, in each size."""
+
+    source: Path
+    key: str  # the photo's bytes and the settings: a changed photo or setting gets a new URL
+
+    def path(self, size: str) -> str:
+        return f"{OUT_DIR}/{self.key[:20]}-{SIZES[size]}.webp"
+
+
+def plan(source: Path) -> Photo:
+    """Name the published files after the photo's content and the settings."""
+    digest = hashlib.sha256(source.read_bytes())
+    digest.update(settings().encode("utf-8"))
+    return Photo(source, digest.hexdigest())
+
+
+def encode(photo: Photo) -> dict[str, bytes]:
+    """Each size as WebP bytes: square-cropped, orientation applied, no EXIF, GPS or ICC data."""
+    largest = max(SIZES.values())
+    with Image.open(photo.source) as image:
+        # A JPEG decodes straight to the smallest scale that still covers the largest size.
+        image.draft("RGB", (largest, largest))
+        image = ImageOps.exif_transpose(image).convert("RGB")
+    out = {}
+    for size, side in sorted(SIZES.items(), key=lambda item: -item[1]):
+        image = ImageOps.fit(image, (side, side), Image.Resampling.LANCZOS)
+        # A fresh image holds only pixels: nothing of the original's metadata can follow.
+        clean = Image.new("RGB", image.size)
+        clean.paste(image)
+        buffer = io.BytesIO()
+        clean.save(buffer, "WEBP", quality=QUALITY, method=METHODS[size])
+        out[photo.path(size)] = buffer.getvalue()
+    return out
+
+
+class Cache:
+    """Encoded photos kept between builds, each entry checked against its checksum before use.
+
+    A folder that cannot be made or written to leaves the cache in memory only: the build
+    goes on, and a long-running `mkdocs serve` still encodes each photo once.
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._memory: dict[str, dict[str, bytes]] = {}
+        self._warned = False
+
+    def get(self, photo: Photo) -> dict[str, bytes] | None:
+        if photo.key in self._memory:
+            return self._memory[photo.key]
+        if self.folder is None:
+            return None
+        try:
+            blob = (self.folder / photo.key).read_bytes()
+        except OSError:
+            return None
+        return _unpack(blob, [photo.path(size) for size in sorted(SIZES)])
+
+    def put(self, photo: Photo, files: dict[str, bytes]) -> None:
+        blob = _pack([files[photo.path(size)] for size in sorted(SIZES)])
+        if self.folder is not None:
+            temporary = self.folder / f"{photo.key}.{os.getpid()}.{threading.get_ident()}.tmp"
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                temporary.write_bytes(blob)
+                os.replace(temporary, self.folder / photo.key)  # never a half-written entry
+                return
+            except OSError as exc:
+                with contextlib.suppress(OSError):
+                    temporary.unlink(missing_ok=True)
+                if not self._warned:
+                    log.info(f"mentor-directory: photos are not cached between builds: {exc}")
+                    self._warned = True
+        self._memory[photo.key] = files
+
+
+def _pack(parts: list[bytes]) -> bytes:
+    body = b"".join(len(part).to_bytes(4, "big") + part for part in parts)
+    return body + hashlib.sha256(body).digest()
+
+
+def _unpack(blob: bytes, names: list[str]) -> dict[str, bytes] | None:
+    """The files in an entry, or None if it is truncated, corrupt or of another layout."""
+    body = blob[:-_DIGEST]
+    if len(blob) < _DIGEST or hashlib.sha256(body).digest() != blob[-_DIGEST:]:
+        return None
+    parts, at = [], 0
+    while at + 4 <= len(body):
+        length = int.from_bytes(body[at : at + 4], "big")
+        parts.append(body[at + 4 : at + 4 + length])
+        at += 4 + length
+    return dict(zip(names, parts, strict=True)) if at == len(body) and len(parts) == len(names) else None
+
+
+class Publisher:
+    """Writes every photo's files into a site folder, in the background, each distinct photo once.
+
+    Entries come from the cache; the rest are encoded on threads (Pillow decodes, resizes and
+    encodes without holding the interpreter lock), while the caller builds the pages.
+    """
+
+    def __init__(self, photos: Iterable[Photo], site: Path, cache: Cache) -> None:
+        self.cache, self.site = cache, site
+        distinct = {photo.key: photo for photo in photos}
+        self._pool = ThreadPoolExecutor(workers.count(), thread_name_prefix="photos")
+        self._jobs: list[Future] = [self._pool.submit(self._publish, photo) for photo in distinct.values()]
+
+    def wait(self) -> tuple[int, int]:
+        """Wait until every file is written; how many photos were encoded and how many reused."""
+        try:
+            encoded = sum(job.result() for job in self._jobs)
+        finally:
+            self.close()
+        return encoded, len(self._jobs) - encoded
+
+    def close(self) -> None:
+        """Stop: photos not started yet are dropped."""
+        self._pool.shutdown(cancel_futures=True)
+
+    def _publish(self, photo: Photo) -> bool:
+        """Write one photo's files; whether it had to be encoded."""
+        files = self.cache.get(photo)
+        if fresh := files is None:
+            files = encode(photo)
+            self.cache.put(photo, files)
+        for path, data in files.items():
+            target = self.site / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        return fresh

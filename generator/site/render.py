@@ -1,0 +1,299 @@
+"""Render the directory's pages as HTML fragments, in an autoescaping Jinja environment of our own.
+
+Every page is a `Page`: where it goes, its title and description, and its body. The site
+engine only wraps bodies in its layout; nothing here knows which engine that is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jinja2
+from babel.dates import format_date
+
+from ..profiles import bio, vocabulary
+from ..profiles.model import Mentor
+from ..profiles.vocabulary import Vocabulary
+from ..settings import STUDENT_FIELDS, Settings, fill_template
+from . import mailto
+from .directory import KINDS, Directory, Group
+from .photos import Photo
+
+FORMAT_LABELS = {"video": "Video call", "phone": "Phone", "email": "Email", "in-person": "In person"}
+
+
+def scheme_labels(scheme: str) -> dict[str, str]:
+    """What each scheme is called on the site, the one-off scheme by the programme's name for it."""
+    return {
+        "ask-an-alum": f"{scheme} (one-off conversations)",
+        "matched": "Matched mentoring (six months, arranged by the coordinators)",
+        "group": "Group mentoring",
+    }
+
+
+LINK_LABELS = {
+    "website": "Website",
+    "linkedin": "LinkedIn",
+    "orcid": "ORCID",
+    "mastodon": "Mastodon",
+    "bluesky": "Bluesky",
+    "github": "GitHub",
+}
+SETTINGS_SCRIPT = "assets/mentor-directory/settings.js"
+GROUP_LEADS = {
+    "topics": ("topic", "who talk about it", "talk about {}"),
+    "sectors": ("sector", "who work in it", "work in {}"),
+    "countries": ("country", "based there", "are based in {}"),
+    "languages": ("language", "who speak it", "can talk in {}"),
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the directory. `path` is its folder URL relative to the site root, ending in '/'."""
+
+    path: str
+    title: str
+    description: str
+    body: str
+
+    def markdown(self) -> str:
+        """The page as Markdown for any site engine: YAML front matter, then the HTML body."""
+        meta = {"title": self.title, "description": self.description}
+        # Values are JSON strings (valid YAML, always quoted); a brace is written as a \u escape, so that no
+        # engine that reads template tags in front matter finds one.
+        front = "\n".join(f"{key}: {_inert(json.dumps(value, ensure_ascii=False))}" for key, value in meta.items())
+        return f"---\n{front}\n---\n\n{_entities(self.body)}\n"
+
+
+# Jekyll, Eleventy, Hugo and MkDocs with macros read '{{', '{%' and '{#' in a page as template code. The
+# generated HTML has no braces of its own (no inline scripts or styles), so every brace came from a
+# profile: as an HTML entity it shows the same and runs nothing.
+def _entities(html: str) -> str:
+    return html.replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _inert(text: str) -> str:
+    return text.replace("{", "\\u007b").replace("}", "\\u007d")
+
+
+def _environment(**globals_) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator.site", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        language_name=lambda code: vocabulary.languages()[code],
+        format_label=FORMAT_LABELS.__getitem__,
+    )
+    env.globals.update(globals_)
+    # The shared macros, made once: they use only globals, so every page can share them.
+    env.globals["macros"] = env.get_template("_macros.html").module
+    return env
+
+
+class Renderer:
+    """Turns the directory into pages, with links relative to each page."""
+
+    def __init__(self, directory: Directory, vocab: Vocabulary, settings: Settings, photos: dict[str, Photo]):
+        self.directory = directory
+        self.vocab = vocab
+        self.settings = settings
+        self.photos = photos
+        labels = scheme_labels(settings.scheme)
+        # What every template may use, whatever the page: set once, so macros compile once.
+        self.env = _environment(
+            today=settings.today,
+            index="" if settings.directory_urls else "index.html",
+            photo_path=self._photo_path,
+            hue=hue,
+            initials=initials,
+            long_date=long_date,
+            country_name=self.country_name,
+            topic_label=self.topic_label,
+            sector_label=lambda slug: vocab.sectors[slug].label,
+            scheme_label=labels.__getitem__,
+            link_label=LINK_LABELS.__getitem__,
+        )
+
+    def assets(self) -> dict[str, str]:
+        """Scripts the pages share, generated from the settings: path -> text."""
+        email = {
+            "subject": self.settings.subject_template,
+            "body": self.settings.body_template,
+            "programme": self.settings.programme,
+            "scheme": self.settings.scheme,
+            "placeholders": STUDENT_FIELDS,
+            "max": mailto.MAX_LINK,
+        }
+        script = f"window.mentorDirectory = {json.dumps({'email': email}, ensure_ascii=False, sort_keys=True)};\n"
+        return {SETTINGS_SCRIPT: script}
+
+    def engine_pages(self) -> Iterator[Page]:
+        """The few pages the site engine renders itself: the directory's first page and the browse indexes."""
+        yield self.directory_page(1)
+        for kind, groups in self.directory.groups.items():
+            yield self.group_index(kind, groups)
+
+    def generated_pages(self, part: int = 0, parts: int = 1) -> Iterator[Page]:
+        """The pages that grow with the directory, or every `parts`-th of them from `part` on."""
+        count = self.directory_page_count()
+        makers = [(self.directory_page, n) for n in range(2, count + 1)]
+        makers += [(self.mentor_page, m) for m in self.directory.mentors]
+        makers += [(self.group_page, g) for groups in self.directory.groups.values() for g in groups]
+        for make, item in makers[part::parts]:
+            yield make(item)
+
+    # -- pages -------------------------------------------------------------------------
+
+    def mentor_page(self, m: Mentor) -> Page:
+        path = f"mentors/{m.slug}/"
+        values = dict(
+            mentor_name=m.name,
+            programme=self.settings.programme,
+            scheme=self.settings.scheme,
+            topic=topic_phrase(self.topic_label(m.topics[0])),
+            **STUDENT_FIELDS,
+        )
+        subject = fill_template(self.settings.subject_template, values)
+        body = fill_template(self.settings.body_template, values)
+        html = self._render(
+            "mentor.html",
+            path,
+            m=m,
+            bio_html=jinja2.filters.Markup(bio.to_html(m.bio)),
+            mx=mailto.obfuscate(m.email),
+            mailto=mailto.link(m.email, subject, body),
+            edit_url=self._edit_url(m),
+            report_url=self._report_url(m),
+        )
+        return Page(path, m.name, f"{m.headline}. {self.country_name(m.country)}.", html)
+
+    def group_page(self, group: Group) -> Page:
+        path = f"{group.kind}/{group.key}/"
+        noun, _, lead = GROUP_LEADS[group.kind]
+        html = self._render(
+            "group.html",
+            path,
+            mentors=group.mentors,
+            kind=group.kind,
+            kind_label=KINDS[group.kind],
+            lead=lead.format(group.label),
+        )
+        title = f"Mentors: {group.label}"
+        return Page(path, title, f"{len(group.mentors)} mentors who {lead.format(group.label)}.", html)
+
+    def group_index(self, kind: str, groups: tuple[Group, ...]) -> Page:
+        path = f"{kind}/"
+        noun, verb, _ = GROUP_LEADS[kind]
+        html = self._render("group_index.html", path, groups=groups, kind=kind, noun=noun, verb=verb)
+        return Page(path, f"Mentors by {noun}", f"Browse the mentor directory by {noun}.", html)
+
+    def directory_page_count(self) -> int:
+        return max(1, -(-len(self.directory.mentors) // self.settings.cards_per_page))
+
+    def directory_page(self, number: int) -> Page:
+        mentors = self.directory.mentors
+        size = self.settings.cards_per_page
+        path = self.directory_path(number)
+        chunk = mentors[(number - 1) * size : number * size]
+        html = self._render(
+            "directory.html",
+            path,
+            mentors=chunk,
+            number=number,
+            pages=self.directory_page_count(),
+            total=len(mentors),
+            first=(number - 1) * size + 1,
+            last=(number - 1) * size + len(chunk),
+            page_link=lambda n: self.link(self.directory_path(n), path),
+        )
+        title = "Find a mentor" if number == 1 else f"Find a mentor: page {number}"
+        description = "Search alumni who offer a conversation to students, by topic, country, sector and language."
+        return Page(path, title, description, html)
+
+    @staticmethod
+    def directory_path(number: int) -> str:
+        return "mentors/" if number == 1 else f"directory/{number}/"
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def link(self, target: str, here: str) -> str:
+        """A relative URL from the page at `here` to the folder URL `target`."""
+        prefix = "../" * here.count("/")
+        if self.settings.directory_urls:
+            return prefix + target or "./"
+        return prefix + target + "index.html"
+
+    def doc_link(self, doc: str, here: str) -> str:
+        """A relative URL to a page the site engine renders from `doc`.md (a guidance page)."""
+        if self.settings.directory_urls:
+            return self.link(doc + "/", here)
+        return "../" * here.count("/") + doc + ".html"
+
+    def _render(self, template: str, path: str, **context) -> str:
+        return self.env.get_template(template).render(
+            root="../" * path.count("/"),
+            link=lambda target: self.link(target, path),
+            doc_link=lambda doc: self.doc_link(doc, path),
+            **context,
+        )
+
+    def _photo_path(self, m: Mentor, size: str) -> str | None:
+        photo = self.photos.get(m.slug)
+        return photo.path(size) if photo else None
+
+    def topic_label(self, slug: str) -> str:
+        return self.vocab.topics[slug].label
+
+    @staticmethod
+    def country_name(code: str) -> str:
+        return vocabulary.countries()[code]
+
+    def _edit_url(self, m: Mentor) -> str | None:
+        if not self.settings.repo_url:
+            return None
+        repo = self.settings.repo_url.rstrip("/")
+        return f"{repo}/edit/{self.settings.edit_branch}/{self.settings.profiles_dir}/{m.slug}.yml"
+
+    def _report_url(self, m: Mentor) -> str | None:
+        if not self.settings.contact:
+            return None
+        file = f"{self.settings.profiles_dir}/{m.slug}.yml"
+        body = (
+            f"Hello,\n\nThe profile of {m.name} ({file}) looks out of date.\n\n"
+            "What is wrong: [for example, they have changed job, or the email bounced]\n"
+        )
+        return mailto.link(self.settings.contact, f"Outdated profile: {m.name}", body)
+
+
+def hue(slug: str) -> int:
+    """A stable colour for an initials avatar."""
+    return int(hashlib.sha256(slug.encode()).hexdigest()[:4], 16) % 360
+
+
+def initials(name: str) -> str:
+    """Up to two letters from a name in any script: 'Ada Okafor' -> 'AO', '王芳' -> '王芳'."""
+    words = name.split()
+    if len(words) == 1:
+        return words[0][:2].upper() if words[0].isascii() else words[0][:2]
+    return (words[0][0] + words[-1][0]).upper()
+
+
+def topic_phrase(label: str) -> str:
+    """A topic label as it reads mid-sentence: 'Global health' -> 'global health'; 'PhD ...' stays."""
+    first = label.split(" ", 1)[0]
+    return label[0].lower() + label[1:] if first[:1].isupper() and first[1:].islower() else label
+
+
+@lru_cache(maxsize=1024)  # a directory has a few hundred distinct dates
+def long_date(day) -> str:
+    """'1 March 2027'."""
+    return format_date(day, "d MMMM y", locale="en")

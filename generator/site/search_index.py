@@ -1,0 +1,185 @@
+"""The directory's search data: a compact record per mentor and a prebuilt word index.
+
+Shipped as a classic script, so search works from file:// too. The index holds what a
+student sees of each mentor, every word folded and stemmed by the matching contract
+(search_terms.py), with the best place (tier) each word was found in for each mentor.
+Email addresses are never in it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import lru_cache
+
+from anyascii import anyascii
+from babel import Locale, UnknownLocaleError
+
+from ..profiles import bio, vocabulary
+from ..profiles.model import Mentor
+from ..profiles.vocabulary import Vocabulary
+from ..settings import Settings
+from . import regions, render, search_terms
+from .directory import Directory
+from .photos import Photo
+
+DATA_SCRIPT = "assets/mentor-directory/mentors-data.js"
+RECORD = ("slug", "name", "name_latin", "pronouns", "headline", "topics", "sectors", "country", "languages",
+          "schemes", "formats", "status", "paused_until", "year", "photo", "hue")  # fmt: skip
+STATUSES = ("open", "limited", "paused")
+SCHEMES = ("ask-an-alum", "matched", "group")
+FORMATS = ("video", "phone", "email", "in-person")
+_TIER = {name: rank for rank, name in enumerate(search_terms.TIERS)}
+
+
+def data(directory: Directory, vocab: Vocabulary, settings: Settings, photos: dict[str, Photo], hue) -> dict:
+    """Everything the directory page's script needs, as plain JSON-able data."""
+    mentors = directory.mentors
+    topics, sectors = list(vocab.topics), list(vocab.sectors)
+    countries = sorted({m.country for m in mentors}, key=lambda c: vocabulary.countries()[c])
+    languages = sorted({code for m in mentors for code in m.languages}, key=lambda c: vocabulary.languages()[c])
+    records = []
+    for m in mentors:
+        photo = photos.get(m.slug)
+        paused_until = m.paused_until.isoformat() if m.paused_until and m.paused_until > settings.today else None
+        records.append(
+            [
+                m.slug,
+                m.name,
+                m.name_latin or "",
+                m.pronouns or "",
+                m.headline,
+                [topics.index(t) for t in m.topics],
+                [sectors.index(s) for s in m.sectors],
+                countries.index(m.country),
+                [languages.index(code) for code in m.languages],
+                [SCHEMES.index(s) for s in m.schemes],
+                [FORMATS.index(f) for f in m.formats],
+                STATUSES.index(m.status(settings.today)),
+                paused_until,
+                m.graduation_year,
+                photo.path("card") if photo else None,
+                hue(m.slug),
+            ]  # fmt: skip
+        )
+    schemes = render.scheme_labels(settings.scheme)
+    return {
+        "record": RECORD,
+        "records": records,
+        "labels": {
+            "topics": [vocab.topics[t].label for t in topics],
+            "topicSlugs": topics,
+            "sectors": [vocab.sectors[s].label for s in sectors],
+            "sectorSlugs": sectors,
+            "countries": [vocabulary.countries()[c] for c in countries],
+            "countryCodes": countries,
+            "regions": [regions.region(c) for c in countries],
+            "languages": [vocabulary.languages()[code] for code in languages],
+            "languageCodes": languages,
+            "schemes": SCHEMES,
+            "schemeNames": [schemes[s] for s in SCHEMES],
+            "formats": FORMATS,
+            "formatNames": [render.FORMAT_LABELS[f] for f in FORMATS],
+            "statuses": STATUSES,
+        },
+        "search": index(mentors, vocab, settings),
+    }
+
+
+def index(mentors: list[Mentor], vocab: Vocabulary, settings: Settings) -> dict:
+    """The word index: sorted words, their stems, and for each stem the mentors and tiers it is found at.
+
+    A stem's postings are one integer per mentor, in record order: the gap from the previous
+    mentor times the number of tiers, plus the tier. Small numbers, which gzip packs well.
+    """
+    best: list[dict[str, int]] = []  # per mentor: stem -> best tier
+    stem_of: dict[str, str] = {}
+    for m in mentors:
+        found: dict[str, int] = {}
+        for tier, word in searchable(m, vocab, settings):  # best tier first
+            term = stem_of.get(word)
+            if term is None:
+                term = stem_of[word] = search_terms.stem(word)
+            found.setdefault(term, tier)
+        best.append(found)
+    # In UTF-16 order, as the browser compares strings when it searches the sorted lists.
+    stems = sorted(set(stem_of.values()), key=_utf16)
+    position = {s: i for i, s in enumerate(stems)}
+    postings: list[list[int]] = [[] for _ in stems]
+    last = [0] * len(stems)
+    width = len(search_terms.TIERS)
+    for ref, found in enumerate(best):
+        for term, tier in found.items():
+            p = position[term]
+            postings[p].append((ref - last[p]) * width + tier)
+            last[p] = ref
+    words = sorted(stem_of, key=_utf16)
+    return {
+        "contract": search_terms.contract(),
+        "tiers": list(search_terms.TIERS),
+        "words": words,
+        "wordStem": [position[stem_of[w]] for w in words],
+        "stems": stems,
+        "postings": postings,
+    }
+
+
+def _utf16(text: str) -> bytes:
+    return text.encode("utf-16-be")
+
+
+def searchable(m: Mentor, vocab: Vocabulary, settings: Settings) -> Iterator[tuple[int, str]]:
+    """(tier, folded word) for everything a student sees of a mentor, best tier first."""
+    name, label, headline, details, prose = (_TIER[t] for t in search_terms.TIERS)
+    for text in (m.name, m.name_latin or latin(m.name)):
+        yield from ((name, w) for w in search_terms.index_words(text))
+    for kind, slugs in (("topics", m.topics), ("sectors", m.sectors)):
+        for slug in slugs:
+            term = vocab.terms(kind)[slug]
+            for text in (term.label, *term.synonyms):
+                yield from ((label, w) for w in _shared_words(text))
+    yield from ((headline, w) for w in search_terms.index_words(m.headline))
+    # Codes are words a student types on their own (NO, IT), so they skip the stop words.
+    yield from ((details, code.lower()) for code in (m.country, *m.languages))
+    schemes = render.scheme_labels(settings.scheme)
+    texts = [vocabulary.countries()[m.country], regions.region(m.country), m.city or "", m.course or ""]
+    texts += [str(m.graduation_year or "")] + [schemes[s] for s in m.schemes]
+    texts += [render.FORMAT_LABELS[f] for f in m.formats]
+    texts += [name for code in m.languages for name in language_names(code)]
+    for text in texts:
+        yield from ((details, w) for w in _shared_words(text))
+    yield from ((prose, w) for w in search_terms.index_words(bio.plain(m.bio, len(m.bio))))
+
+
+@lru_cache(maxsize=8192)
+def _shared_words(text: str) -> tuple[str, ...]:
+    """The words of a text many mentors share (labels, countries, languages), worked out once."""
+    return tuple(search_terms.index_words(text))
+
+
+def latin(name: str) -> str:
+    """A Latin-letter form of a name in another script ('' if it has one): 김민준 -> Gim Min Jun."""
+    if search_terms.fold(name).isascii():
+        return ""
+    spelled = anyascii(name)
+    # anyascii runs Chinese and Korean syllables together, each capitalised: split them again.
+    return "".join(" " + c if c.isupper() and i and spelled[i - 1].islower() else c for i, c in enumerate(spelled))
+
+
+@lru_cache(maxsize=512)
+def language_names(code: str) -> tuple[str, ...]:
+    """A language's name in English and in the language itself: Spanish, español."""
+    names = [vocabulary.languages()[code]]
+    try:
+        names.append(Locale.parse(code).get_display_name(code) or "")
+    except (UnknownLocaleError, ValueError):
+        pass
+    return tuple(n for n in names if n)
+
+
+def script(payload: dict) -> str:
+    """The data as a classic script: works from file://, where fetch() of a JSON file does not."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    # Keep the script inert if it is ever inlined into HTML.
+    text = text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.mentorDirectoryData={text};\n"
