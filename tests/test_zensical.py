@@ -90,8 +90,8 @@ def zensical_site(project: Path) -> Path:
     """The export built by Zensical, where a release of it installs from the package index."""
     if zensical_version() is None:
         pytest.skip(
-            "Zensical is not installed: no release of it installs from this package index "
-            "(.ci/run and the workflow install the newest one that does, and skip these tests otherwise)"
+            "Zensical is not installed: 'pip install zensical' installs the newest release that installs "
+            "here (.ci/run and the workflow do so, and these tests are skipped where none installs)"
         )
     env = dict(os.environ, SOURCE_DATE_EPOCH=FIXED_EPOCH)
     done = subprocess.run(

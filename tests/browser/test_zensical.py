@@ -24,7 +24,7 @@ def zensical_url(tmp_path_factory: pytest.TempPathFactory, serve_site) -> str:
     try:
         importlib.metadata.version("zensical")
     except importlib.metadata.PackageNotFoundError:
-        pytest.skip("Zensical is not installed: no release of it installs from this package index")
+        pytest.skip("Zensical is not installed: 'pip install zensical' installs the newest release that installs here")
     project = tmp_path_factory.mktemp("zensical") / "project"
     today = "2026-11-22"  # the day of BUILD_EPOCH, as the other browser tests
     assert main(["zensical", "--out", str(project), "--config", str(ROOT / "mkdocs.yml"), "--today", today]) == 0
