@@ -6,8 +6,10 @@ the same character as the one typed), so an escape cannot smuggle in what typing
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 ZWNJ, ZWJ = "\u200c", "\u200d"
 # Blank letters: Hangul fillers, the Braille blank and the Khmer inherent vowels show as nothing.
@@ -32,6 +34,12 @@ def _needs_joiner(before: str, after: str, joiner: str) -> bool:
     return joiner == ZWJ and emoji_before and unicodedata.category(after) == "So"
 
 
+# Printable ASCII is always allowed: only the other characters are looked at one by one, so a
+# profile of plain text costs one regex scan.
+_LOOK_AT = re.compile(r"[^\x20-\x7e]")
+
+
+@lru_cache(maxsize=4096)
 def reason(ch: str) -> str | None:
     """Why a character (out of context) is refused, or None if it may appear."""
     if ch in _BLANK_LETTERS:
@@ -57,7 +65,8 @@ def reason(ch: str) -> str | None:
 
 def refused(text: str, allowed: str = "") -> Iterator[tuple[int, str, str]]:
     """Yield (index, character, why) for each character the text may not hold; `allowed` are let through."""
-    for i, ch in enumerate(text):
+    for found in _LOOK_AT.finditer(text):
+        i, ch = found.start(), found.group()
         if ch in allowed:
             continue
         if ch in (ZWNJ, ZWJ):

@@ -23,6 +23,7 @@ import PIL
 from PIL import Image, ImageOps
 
 from .. import workers
+from ..profiles import photocheck
 
 log = logging.getLogger("mkdocs.plugins.mentor_directory")
 
@@ -30,7 +31,7 @@ log = logging.getLogger("mkdocs.plugins.mentor_directory")
 # high-density screens. WebP's method (effort) per size, measured with benchmarks/bench_photos.py:
 # method 2 makes cards within 5% of method 4's bytes in half its time (thirty cards fill a
 # page); a profile page's one photo takes method 0, 40% more bytes in a third of the time.
-SIZES = {"card": 160, "page": 320}
+SIZES = {"card": 160, "page": photocheck.LARGEST_SHOWN}
 METHODS = {"card": 2, "page": 0}
 QUALITY = 80
 OUT_DIR = "assets/photos"
@@ -65,11 +66,8 @@ def plan(source: Path) -> Photo:
 
 def encode(photo: Photo) -> dict[str, bytes]:
     """Each size as WebP bytes: square-cropped, orientation applied, no EXIF, GPS or ICC data."""
-    largest = max(SIZES.values())
     with Image.open(photo.source) as image:
-        # A JPEG decodes straight to the smallest scale that still covers the largest size.
-        image.draft("RGB", (largest, largest))
-        image = ImageOps.exif_transpose(image).convert("RGB")
+        image = photocheck.decode(image)  # as check decoded it
     out = {}
     for size, side in sorted(SIZES.items(), key=lambda item: -item[1]):
         image = ImageOps.fit(image, (side, side), Image.Resampling.LANCZOS)
