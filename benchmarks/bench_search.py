@@ -297,6 +297,8 @@ def main() -> None:
     parser.add_argument("--counts", type=int, nargs="*", default=[1000, 10_000])
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
+    if subprocess.run([sys.executable, "-m", "pagefind", "--version"], capture_output=True).returncode != 0:
+        sys.exit('Pagefind is measured beside this directory: install it first with pip install "pagefind[bin]"')
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
