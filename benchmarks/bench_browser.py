@@ -123,8 +123,8 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "project"
-        folder.mkdir()
-        build(real_project(folder, args.count), folder / "site")
+        mentors = synthetic.write(args.count, Path(tmp) / "mentors")
+        build(real_project(folder, mentors), folder / "site")
         data_file = folder / "site" / "assets" / "mentor-directory" / "mentors-data.js"
         raw = data_file.read_bytes()
         server, url = serve(folder / "site")

@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synthetic  # noqa: E402
 from bench_build import EPOCH, real_project  # noqa: E402
 
 
@@ -56,8 +57,7 @@ def main() -> None:
     engines = [e for e in ("mkdocs", "properdocs", "zensical") if importlib.util.find_spec(e)]
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "site-source"
-        project.mkdir()
-        real_project(project, args.mentors)
+        real_project(project, synthetic.write(args.mentors, Path(tmp) / "mentors"))
         results: dict[str, list[float]] = {e: [] for e in engines}
         for _ in range(args.repeat):
             for engine, seconds in rounds(project, engines).items():

@@ -37,6 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import synthetic  # noqa: E402
 from bench_browser import CHROMIUM_ARGS, chromium, percentile  # noqa: E402
 from bench_build import build, real_project  # noqa: E402
 
@@ -258,8 +259,8 @@ def relevance_table(browser, folder: Path) -> list[str]:
 
 def speed_table(browser, folder: Path, count: int, rounds: int) -> list[str]:
     project = folder / f"synthetic-{count}"
-    project.mkdir()
-    build(real_project(project, count), project / "site")
+    mentors = synthetic.write(count, folder / f"mentors-{count}")
+    build(real_project(project, mentors), project / "site")
     material, seconds = prepare(project / "site")
     data = (project / "site" / "assets" / "mentor-directory" / "mentors-data.js").read_bytes()
     servers, urls = serve_both(project / "site", material)
