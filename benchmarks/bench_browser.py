@@ -124,7 +124,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "project"
         mentors = synthetic.write(args.count, Path(tmp) / "mentors")
-        build(real_project(folder, mentors), folder / "site")
+        build(real_project(folder, mentors), folder / "site", keep=True)
         data_file = folder / "site" / "assets" / "mentor-directory" / "mentors-data.js"
         raw = data_file.read_bytes()
         server, url = serve(folder / "site")

@@ -51,7 +51,8 @@ print(peak)
 """
 
 
-def build(config: Path, site: Path, env: dict[str, str] | None = None) -> dict:
+def build(config: Path, site: Path, env: dict[str, str] | None = None, keep: bool = False) -> dict:
+    """Build in a fresh process: time, CPU, peak memory and output size; the site is removed unless kept."""
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1", **(env or {}))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -68,7 +69,8 @@ def build(config: Path, site: Path, env: dict[str, str] | None = None) -> dict:
     if done.returncode != 0:
         sys.exit(f"build failed:\n{done.stderr[-3000:]}")
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    shutil.rmtree(site)
+    if not keep:
+        shutil.rmtree(site)
     return {"seconds": seconds, "cpu": cpu, "peak_mb": int(done.stdout.split()[-1]) / 1024, "bytes": size}
 
 

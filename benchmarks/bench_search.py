@@ -260,7 +260,7 @@ def relevance_table(browser, folder: Path) -> list[str]:
 def speed_table(browser, folder: Path, count: int, rounds: int) -> list[str]:
     project = folder / f"synthetic-{count}"
     mentors = synthetic.write(count, folder / f"mentors-{count}")
-    build(real_project(project, mentors), project / "site")
+    build(real_project(project, mentors), project / "site", keep=True)
     material, seconds = prepare(project / "site")
     data = (project / "site" / "assets" / "mentor-directory" / "mentors-data.js").read_bytes()
     servers, urls = serve_both(project / "site", material)
