@@ -6,6 +6,7 @@ import re
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from generator.profiles.loader import load
 from generator.profiles.validate import Rules
@@ -128,10 +129,11 @@ def test_did_you_mean_offers_a_word_of_the_index(page, relevance_site) -> None:
     page.goto(relevance_site + "mentors/")
     page.wait_for_function(READY)
     page.fill("#mdir-q", "Kmau")  # too short for typo tolerance: no one
-    assert page.inner_text("#mdir-count") == "0 mentors match."
+    expect(page.locator("#mdir-count")).to_have_text("0 mentors match.")
     suggestion = page.locator(".mdir-empty__suggestion")
     assert suggestion.inner_text() == "kamau (1 mentor)"
     suggestion.click()
+    expect(page.locator("#mdir-count")).to_have_text("1 mentor matches.")
     assert page.input_value("#mdir-q") == "kamau"
     assert _slugs(page.locator("#mdir-list .mdir-card__name a").evaluate_all("l => l.map(a => a.href)")) == [
         "wanjiru-kamau"
@@ -151,4 +153,6 @@ def test_latin_names_show_on_cards(page, relevance_site) -> None:
     page.goto(relevance_site + "mentors/")
     page.wait_for_function(READY)
     page.fill("#mdir-q", "Kovalenko")
-    assert page.locator("#mdir-list .mdir-card__name").inner_text().startswith("Олена Коваленко Olena Kovalenko")
+    # The list is redrawn after the keystroke: wait for the one result, then read its name.
+    expect(page.locator("#mdir-count")).to_have_text("1 mentor matches.")
+    expect(page.locator("#mdir-list .mdir-card__name")).to_have_text(re.compile(r"^Олена Коваленко Olena Kovalenko"))
