@@ -53,6 +53,15 @@ def copy_project(dest: Path, profiles: dict[str, str] | None = None) -> Path:
     return dest
 
 
+def new_mentors_folder(tmp_path: Path, *files: str) -> Path:
+    """An empty `mentors/` with the project's vocabulary and the named files of its own, as a new programme starts."""
+    folder = tmp_path / "mentors"
+    folder.mkdir()
+    for name in ("_vocabulary.yml", *files):
+        shutil.copy(ROOT / "mentors" / name, folder)
+    return folder
+
+
 def profiles_folder(path: Path) -> Path:
     """A profiles folder holding the fixture vocabulary and photo."""
     shutil.copy(PROFILES / "_vocabulary.yml", path)

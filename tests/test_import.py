@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,8 +14,8 @@ from generator import settings
 from generator.cli import main
 from generator.profiles.yaml_strict import parse
 from generator.site import build
+from tests.helpers import ROOT, new_mentors_folder
 
-ROOT = Path(__file__).resolve().parent.parent
 IMPORTS = Path(__file__).parent / "fixtures" / "imports"
 IMPORT_DAY = "2026-03-02"
 
@@ -24,10 +23,7 @@ IMPORT_DAY = "2026-03-02"
 @pytest.fixture
 def out(tmp_path: Path) -> Path:
     """An empty profiles folder with the project's vocabulary, as a new programme starts."""
-    folder = tmp_path / "mentors"
-    folder.mkdir()
-    shutil.copy(ROOT / "mentors" / "_vocabulary.yml", folder)
-    return folder
+    return new_mentors_folder(tmp_path)
 
 
 def run_import(capsys: pytest.CaptureFixture, *args: str | Path) -> tuple[int, str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 import sys
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import yaml
 from generator.cli import main
 from generator.maintainers import issueform
 from generator.profiles import yaml_strict
-from tests.helpers import ROOT, run_cli
+from tests.helpers import ROOT, new_mentors_folder, run_cli
 
 ISSUES = ROOT / "tests" / "fixtures" / "issues"
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "add-me-as-a-mentor.yml"
@@ -23,11 +22,7 @@ TODAY = "2026-11-22"
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    folder = tmp_path / "mentors"
-    folder.mkdir()
-    shutil.copy(ROOT / "mentors" / "_vocabulary.yml", folder)
-    shutil.copy(ROOT / "mentors" / "_template.yml", folder)
-    return folder
+    return new_mentors_folder(tmp_path, "_template.yml")
 
 
 def new(folder: Path, issue: str, capsys, *extra: str) -> tuple[int, str, str]:
