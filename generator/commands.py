@@ -229,8 +229,8 @@ def cmd_stale(args: argparse.Namespace) -> int:
     """List profiles to reconfirm; the list is information, so it exits 0 unless the usage is wrong."""
     today = args.today or clock.build_date()
     with reading():
-        warn, hide, folder = stale.limits(args.config, today, args.path)
-    found = stale.report([folder], today, warn, hide)
+        programme, folder = stale.programme(args.config, today, args.path)
+    found = stale.report([folder], programme)
     print({"json": stale.as_json, "markdown": stale.markdown}.get(args.format, stale.text)(found))
     return 0
 

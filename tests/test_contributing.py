@@ -89,7 +89,7 @@ def _every_path() -> list[str]:
 
 def test_codeowners_owns_every_path_but_profiles_and_photos() -> None:
     for path in _every_path():
-        profile_or_photo = bool(ownership.PROFILE.match(path) or ownership.PHOTO.match(path))
+        profile_or_photo = ownership.Folder().is_profile(path) or ownership.Folder().is_photo(path)
         lower_ext = path.rsplit(".", 1)[-1] in (
             "yml",
             "yaml",

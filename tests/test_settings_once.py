@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,9 @@ import pytest
 from generator import settings
 from generator.maintainers import stale
 from generator.plugin.config import MentorDirectoryConfig
+from generator.profiles import validate
 from generator.site import placeholders
-from tests.helpers import run_cli
+from tests.helpers import PROFILES, copy_project, edit, run_cli
 
 TODAY = dt.date(2026, 11, 22)
 DEFAULTS = {f.name: f.default for f in dataclasses.fields(settings.Settings)}
@@ -32,13 +34,41 @@ def test_stale_reads_the_same_settings_as_the_build(tmp_path: Path) -> None:
     (tmp_path / "people").mkdir()
     config = tmp_path / "mkdocs.yml"
     config.write_text("plugins:\n  - mentor-directory:\n      profiles: people\n      hide_after_months: 3\n")
-    assert stale.limits(config, TODAY) == (11, 3, tmp_path / "people")
+    found, folder = stale.programme(config, TODAY)
+    assert (found.warn_after_months, found.hide_after_months, folder) == (11, 3, tmp_path / "people")
     (tmp_path / "mentors").mkdir()
-    assert stale.limits(tmp_path / "none.yml", TODAY) == (
-        DEFAULTS["warn_after_months"],
-        DEFAULTS["hide_after_months"],
-        tmp_path / "mentors",
-    )
+    found, folder = stale.programme(tmp_path / "none.yml", TODAY)
+    assert found == settings.Settings(today=TODAY) and folder == tmp_path / "mentors"
+
+
+def test_the_checking_rules_default_to_the_settings_defaults() -> None:
+    rules = validate.Rules(today=TODAY)
+    assert rules == validate.rules_for(settings.Settings(today=TODAY))
+    assert rules.photos_dir == Path(DEFAULTS["profiles_dir"]) / "photos"
+
+
+FIVE_MONTHS_AGO = "2026-06-10"  # 5 whole months before TODAY
+
+
+@pytest.mark.parametrize("command", [["check"], ["stale"]])
+def test_a_programme_that_hides_after_three_months_warns_a_five_month_old_profile(
+    tmp_path: Path, command: list[str]
+) -> None:
+    """An alum who last confirmed in June hears about it from every command, by the programme's limit."""
+    copy_project(tmp_path, {"ada-okafor.yml": edit("last_confirmed: 2026-05-01", f"last_confirmed: {FIVE_MONTHS_AGO}")})
+    shutil.copytree(PROFILES / "photos", tmp_path / "mentors" / "photos", dirs_exist_ok=True)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("hide_after_months: 12", "hide_after_months: 3"))
+    done = run_cli(*command, "--today", TODAY.isoformat(), cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    if command == ["check"]:
+        assert (
+            "mentors/ada-okafor.yml:32:17: warning: Last confirmed 5 months ago, so the profile is hidden from the site"
+            in done.stdout
+        )
+        assert "1 warning" in done.stdout
+    else:
+        assert "Hidden from the site: 1\n  mentors/ada-okafor.yml: Ada Okafor, last confirmed 2026-06-10" in done.stdout
 
 
 def test_the_scheme_name_reaches_the_guidance() -> None:

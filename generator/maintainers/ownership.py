@@ -7,6 +7,7 @@ vocabulary) needs a maintainer.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 from ..profiles import yaml_strict
 from ..profiles.problems import ProfileError, gh_message, gh_property
 from . import gitdiff, gitprofiles, resemble
-from .gitprofiles import PHOTO, PROFILE
+from .gitprofiles import Folder
 from .resemble import Person
 
 RECENT_DAYS = 365  # a file name removed this recently is not taken up again without a maintainer
@@ -45,22 +46,24 @@ class Context:
     removed: Callable[[str], bool] = lambda path: False  # deleted from base recently?
     photo_errors: Callable[[str], list[str]] = lambda path: []  # what `check` says of a photo at head
     photo_id: Callable[[str], str] = lambda name: ""  # a photo file name -> its blob id at head
+    folder: Folder = Folder()  # the profiles folder mkdocs.yml names on base
 
 
 def review(author: str, changes: list[gitdiff.Change], context: Context) -> list[Finding]:
     """A finding for every changed path. Renames must come as their two ends (a deletion and an addition)."""
     who = author.strip().lower()
-    profiles = [c for c in changes if PROFILE.match(c.path) and c.regular]
+    folder = context.folder
+    profiles = [c for c in changes if folder.is_profile(c.path) and c.regular]
     leaving = {c.path for c in profiles if c.status == "D" and _owner(context.base(c.path)) == who}
     own = _own_photos(profiles, who, context)
     findings = []
     for change in changes:
-        if not (PROFILE.match(change.path) or PHOTO.match(change.path)) or change.old_path:
+        if not (folder.is_profile(change.path) or folder.is_photo(change.path)) or change.old_path:
             findings.append(_outside(change))
         elif not change.regular:
             message = f"{change.path} is not an ordinary file (a link or a submodule): a maintainer must look at it."
             findings.append(Finding(change.path, False, message))
-        elif PHOTO.match(change.path):
+        elif folder.is_photo(change.path):
             findings.append(_photo(change, who, context, own))
         elif change.status == "A":
             findings.append(_new_profile(change.path, context, leaving))
@@ -209,34 +212,40 @@ def report(findings: list[Finding], fmt: str) -> list[str]:
 
 
 def check(author: str, base: str, head: str, repo: Path) -> list[Finding]:
-    """Review what head changes compared with base, reading both through git."""
+    """Review what head changes compared with base, reading both through git.
+
+    The profiles folder is the one mkdocs.yml names on base: a pull request cannot move it.
+    """
     base_id, head_id = gitdiff.commit(base, repo), gitdiff.commit(head, repo)
     found = gitdiff.changes(base_id, head_id, repo, renames=False)
+    folder = gitprofiles.folder_of(gitprofiles.programme(base_id, repo, dt.date.today()))
 
     def at_base(path: str) -> str | None:
         return gitprofiles.decoded(gitdiff.read(base_id, path, repo))
 
-    touched = {c.path for c in found if PHOTO.match(c.path)}
+    touched = {c.path for c in found if folder.is_photo(c.path)}
     context = Context(
         at_base,
-        gitprofiles.photo_users(touched, base_id, repo, at_base),
-        head=gitprofiles.head_profiles(found, head_id, repo),
-        existing=lambda leaving: gitprofiles.existing(base_id, repo, leaving),
+        gitprofiles.photo_users(touched, base_id, repo, at_base, folder),
+        head=gitprofiles.head_profiles(found, head_id, repo, folder),
+        existing=lambda leaving: gitprofiles.existing(base_id, repo, leaving, folder),
         removed=lambda path: gitdiff.removed_within(base_id, path, RECENT_DAYS, repo),
         photo_errors=lambda path: gitprofiles.photo_errors(head_id, path, repo),
-        photo_id=lambda name: gitprofiles.photo_id(head_id, repo, name),
+        photo_id=lambda name: gitprofiles.photo_id(head_id, repo, name, folder),
+        folder=folder,
     )
     return review(author, found, context)
 
 
-def new_profile_concerns(paths: list[str], base: str, head: str, repo: Path) -> dict[str, str]:
+def new_profile_concerns(paths: list[str], base: str, head: str, repo: Path, folder: Folder) -> dict[str, str]:
     """For each new profile that resembles one on base, or takes a recently removed file name: why."""
     context = Context(
         lambda path: None,
         head={path: gitprofiles.parsed(gitprofiles.decoded(gitdiff.read(head, path, repo))) for path in paths},
-        existing=lambda leaving: gitprofiles.existing(base, repo, leaving),
+        existing=lambda leaving: gitprofiles.existing(base, repo, leaving, folder),
         removed=lambda path: gitdiff.removed_within(base, path, RECENT_DAYS, repo),
-        photo_id=lambda name: gitprofiles.photo_id(head, repo, name),
+        photo_id=lambda name: gitprofiles.photo_id(head, repo, name, folder),
+        folder=folder,
     )
     found = (_new_profile(path, context, set()) for path in paths)
     return {f.path: f.message for f in found if not f.ok}

@@ -12,7 +12,7 @@ import yaml
 from .. import settings
 from ..profiles import loader
 from ..profiles.model import Mentor, months_between
-from ..profiles.validate import Rules
+from ..profiles.validate import rules_for
 from .mdtext import code, escape, table
 
 
@@ -52,7 +52,7 @@ def find(
     due, hidden = [], []
     for m in mentors:
         months = months_between(m.checked_on, today)
-        if months < warn_after:
+        if months < min(warn_after, hide_after):  # a programme may hide sooner than it warns
             continue
         when = m.last_confirmed.isoformat() if m.last_confirmed else f"never (imported {m.checked_on.isoformat()})"
         entry = Due(m.slug, m.name, str(m.source), when, months, m.github, months >= hide_after)
@@ -61,10 +61,10 @@ def find(
     return sorted(due, key=order), sorted(hidden, key=order)
 
 
-def report(paths: list[Path], today: dt.date, warn_after: int = WARN, hide_after: int = HIDE) -> Report:
-    """Read profiles through the loader and sort out who needs to reconfirm."""
-    rules = Rules(today=today, warn_after_months=warn_after, hide_after_months=hide_after)
-    result = loader.load(paths, rules)
+def report(paths: list[Path], programme: settings.Settings) -> Report:
+    """Read profiles through the loader, by the programme's rules, and sort out who needs to reconfirm."""
+    result = loader.load(paths, rules_for(programme))
+    today, warn_after, hide_after = programme.today, programme.warn_after_months, programme.hide_after_months
     due, hidden = find(result.mentors, today, warn_after, hide_after)
     unreadable = sorted({p.path for p in result.problems if p.severity == "error"})
     return Report(today, warn_after, hide_after, due, hidden, unreadable)
@@ -124,8 +124,8 @@ def as_json(r: Report) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def limits(config: Path, today: dt.date, folder: Path | None = None) -> tuple[int, int, Path]:
-    """warn_after_months, hide_after_months and the profiles folder, from mkdocs.yml if there is one."""
+def programme(config: Path, today: dt.date, folder: Path | None = None) -> tuple[settings.Settings, Path]:
+    """The programme's settings and the profiles folder, from mkdocs.yml if there is one."""
     try:
         found, profiles = settings.load(config, today)  # the defaults where there is no mkdocs.yml
     except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
@@ -133,4 +133,4 @@ def limits(config: Path, today: dt.date, folder: Path | None = None) -> tuple[in
     folder = folder or profiles
     if not folder.is_dir():
         raise ValueError(f"{folder} is not a folder of profiles: give the folder, such as mentors/.")
-    return found.warn_after_months, found.hide_after_months, folder
+    return found, folder

@@ -11,11 +11,13 @@ from pathlib import Path
 from ..profiles import loader, vocabulary, yaml_strict
 from ..profiles.model import Mentor
 from ..profiles.problems import Problem, ProfileError
-from ..profiles.validate import Rules
+from ..profiles.validate import rules_for
 from ..profiles.vocabulary import Vocabulary
-from . import gitdiff
+from ..settings import Settings
+from . import gitdiff, gitprofiles
+from .gitprofiles import Folder
 from .mdtext import code, escape, table
-from .ownership import PHOTO, PROFILE, new_profile_concerns
+from .ownership import new_profile_concerns
 
 _PHOTO_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.(jpg|jpeg|png|webp)\Z")
 _SUPPORT = ("_vocabulary.yml", "_template.yml")
@@ -36,17 +38,22 @@ class Changed:
 
 
 def summarise(base: str, head: str, repo: Path, today: dt.date) -> str:
-    """The job summary in Markdown for what head changes compared with base."""
+    """The job summary in Markdown for what head changes compared with base.
+
+    The programme's rules and profiles folder are those of mkdocs.yml on base, as `ownership` reads them.
+    """
     base_id, head_id = gitdiff.commit(base, repo), gitdiff.commit(head, repo)
+    programme = gitprofiles.programme(base_id, repo, today)
+    folder = gitprofiles.folder_of(programme)
     changes = gitdiff.changes(base_id, head_id, repo)
-    profiles = [c for c in changes if PROFILE.match(c.path) or (c.old_path and PROFILE.match(c.old_path))]
+    profiles = [c for c in changes if folder.is_profile(c.path) or folder.is_profile(c.old_path)]
     rest = [c for c in changes if c not in profiles]
-    photos = [(c.path, f" (photo {_HOW[c.status]})") for c in rest if PHOTO.match(c.path)]
-    others = photos + [(c.path, "") for c in rest if not PHOTO.match(c.path)]
-    present = [c for c in profiles if c.status != "D" and PROFILE.match(c.path)]
-    checked, vocab = _check(present, head_id, repo, today)
+    photos = [(c.path, f" (photo {_HOW[c.status]})") for c in rest if folder.is_photo(c.path)]
+    others = photos + [(c.path, "") for c in rest if not folder.is_photo(c.path)]
+    present = [c for c in profiles if c.status != "D" and folder.is_profile(c.path)]
+    checked, vocab = _check(present, head_id, repo, programme, folder)
     added = [c.path for c in present if c.status == "A" and c.regular]
-    concerns = new_profile_concerns(added, base_id, head_id, repo) if added else {}
+    concerns = new_profile_concerns(added, base_id, head_id, repo, folder) if added else {}
     entries = []
     for c in profiles:
         if c in present:
@@ -62,28 +69,28 @@ Checked = tuple[list[Problem], Mentor | None, str | None]
 
 
 def _check(
-    changes: list[gitdiff.Change], head: str, repo: Path, today: dt.date
+    changes: list[gitdiff.Change], head: str, repo: Path, programme: Settings, where: Folder
 ) -> tuple[dict[str, Checked], Vocabulary]:
     """Each profile as it stands at head, checked exactly as `mentor-directory check` would."""
     found: dict[str, Checked] = {}
     with tempfile.TemporaryDirectory(prefix="mentor-summary-") as tmp:
-        folder = Path(tmp) / "mentors"
+        folder = Path(tmp) / "profiles"
         (folder / "photos").mkdir(parents=True)
         for name in _SUPPORT:
-            _copy(head, f"mentors/{name}", folder / name, repo)
+            _copy(head, f"{where.path}/{name}", folder / name, repo)
         files = {}
         for change in changes:
             if not change.regular:
                 message = "This is a symbolic link or a submodule: a profile must be an ordinary file."
                 found[change.path] = ([Problem(change.path, 1, 1, "error", message)], None, None)
                 continue
-            target = folder / change.path.split("/", 1)[1]
+            target = folder / where.name(change.path)
             data = _copy(head, change.path, target, repo)
             photo = _field(data, "photo")
             if photo and _PHOTO_NAME.match(photo):
-                _copy(head, f"mentors/photos/{photo}", folder / "photos" / photo, repo)
+                _copy(head, f"{where.photos}/{photo}", folder / "photos" / photo, repo)
             files[target] = change.path
-        result = loader.load(list(files), Rules(today=today))
+        result = loader.load(list(files), rules_for(programme))
         mentors = {m.source: m for m in result.mentors}
         for target, path in files.items():
             problems = [replace(p, path=path) for p in result.problems if p.path == str(target)]

@@ -10,6 +10,7 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 
+from ..settings import Settings
 from . import characters, photocheck, schema, timezones, urls, vocabulary
 from .bio import link_targets
 from .model import Mentor, months_between
@@ -26,10 +27,11 @@ class Rules:
     """What the programme decides: the day to check against and how old a confirmation may be."""
 
     today: dt.date
-    photos_dir: Path = Path("mentors/photos")
-    warn_after_months: int = 11
-    hide_after_months: int = 12
-    min_bio_length: int = 80
+    # The defaults are Settings' own: a programme's values come through rules_for.
+    photos_dir: Path = Path(Settings.profiles_dir) / "photos"
+    warn_after_months: int = Settings.warn_after_months
+    hide_after_months: int = Settings.hide_after_months
+    min_bio_length: int = Settings.min_bio_length
     # The profile template's example values: a profile still holding one gets a warning.
     examples: dict[str, str] = field(default_factory=dict)
 
@@ -67,8 +69,8 @@ def profile(doc: Document, slug: str, source: Path, vocab: vocabulary.Vocabulary
     return _mentor(data, slug, source, rules), found
 
 
-def rules_for(settings: Any) -> Rules:
-    """The checking rules a programme's settings.Settings imply."""
+def rules_for(settings: Settings) -> Rules:
+    """The checking rules a programme's Settings imply."""
     return Rules(
         today=settings.today,
         warn_after_months=settings.warn_after_months,
