@@ -39,6 +39,8 @@ class Settings:
     """A programme's choices: names, contact, email wording, freshness and layout."""
 
     today: dt.date
+    site_name: str = ""
+    site_url: str = ""
     programme: str = "Alumni Mentoring Programme"
     scheme: str = "Ask An Alum"
     contact: str = ""
@@ -55,27 +57,55 @@ class Settings:
     directory_urls: bool = True
 
 
-# Option names in mkdocs.yml (under the plugin) and the Settings fields they set.
+@dataclass(frozen=True)
+class Option:
+    """One option under the plugin in mkdocs.yml: the Settings field it sets, and what it does."""
+
+    field: str
+    help: str
+    shown_default: str | None = None  # for the README, where the default is too long to quote
+
+
+# The plugin's options, the one place they are named and described: the plugin's config class is
+# made from this, and a test holds the README's table to it (tests/test_settings_once.py).
 OPTIONS = {
-    "profiles": "profiles_dir",
-    "programme": "programme",
-    "scheme": "scheme",
-    "contact": "contact",
-    "edit_branch": "edit_branch",
-    "email_subject": "subject_template",
-    "email_body": "body_template",
-    "warn_after_months": "warn_after_months",
-    "hide_after_months": "hide_after_months",
-    "cards_per_page": "cards_per_page",
-    "min_bio_length": "min_bio_length",
-    "imported_profiles": "imported_profiles",
+    "profiles": Option("profiles_dir", "the folder of profile files, relative to `mkdocs.yml`"),
+    "programme": Option("programme", "the programme's name, as students see it"),
+    "scheme": Option("scheme", "the name of one-off conversations, used in the email subject and the filters"),
+    "contact": Option("contact", "the coordinators' email address"),
+    "edit_branch": Option("edit_branch", "the branch that 'Edit this profile' and 'Become a mentor' links open"),
+    "email_subject": Option("subject_template", "subject of the pre-filled email; placeholders in braces"),
+    "email_body": Option(
+        "body_template", "body of the pre-filled email; placeholders in braces", "a short letter asking for a call"
+    ),
+    "warn_after_months": Option("warn_after_months", "warn about profiles not confirmed for this many months"),
+    "hide_after_months": Option(
+        "hide_after_months", "leave profiles not confirmed for this many months off the site (and name them in the log)"
+    ),
+    "cards_per_page": Option("cards_per_page", "mentor cards on each page of the directory without JavaScript"),
+    "min_bio_length": Option(
+        "min_bio_length",
+        "the fewest characters a bio may have (1 to 1,500); a programme whose old form capped bios short can lower it",
+    ),
+    "imported_profiles": Option(
+        "imported_profiles",
+        '`show`: imported profiles not yet confirmed appear, each marked "Imported, not yet confirmed" on its '
+        "card and page; `hide`: they stay off the site until the mentor adds `last_confirmed`",
+    ),
+}
+# Keys of mkdocs.yml itself that Settings carries, and the fields they set.
+SITE_KEYS = {
+    "site_name": "site_name",
+    "site_url": "site_url",
+    "repo_url": "repo_url",
+    "use_directory_urls": "directory_urls",
 }
 # How the site treats a profile brought in by `mentor-directory import` and not yet confirmed.
 IMPORTED_CHOICES = ("show", "hide")
 
 
-def from_options(options: dict, today: dt.date, repo_url: str = "", directory_urls: bool = True) -> Settings:
-    """Settings from the plugin's options as written in mkdocs.yml; unknown names raise ValueError."""
+def from_options(options: dict, today: dt.date, site: dict | None = None) -> Settings:
+    """Settings from the plugin's options and mkdocs.yml's SITE_KEYS; unknown option names raise ValueError."""
     unknown = sorted(set(options) - set(OPTIONS))
     if unknown:
         raise ValueError(f"unknown mentor-directory options: {', '.join(unknown)}")
@@ -88,8 +118,9 @@ def from_options(options: dict, today: dt.date, repo_url: str = "", directory_ur
     bio = options.get("min_bio_length", Settings.min_bio_length)
     if not isinstance(bio, int) or isinstance(bio, bool) or not 1 <= bio <= 1500:
         raise ValueError("min_bio_length must be a whole number of characters from 1 to 1500")
-    fields = {OPTIONS[key]: value for key, value in options.items()}
-    return Settings(today=today, repo_url=repo_url or "", directory_urls=directory_urls, **fields)
+    fields = {OPTIONS[key].field: value for key, value in options.items()}
+    given = {SITE_KEYS[key]: value for key, value in (site or {}).items() if key in SITE_KEYS and value is not None}
+    return Settings(today=today, **given, **fields)
 
 
 def from_mkdocs_yml(text: str, today: dt.date) -> tuple[Settings, str]:
@@ -102,7 +133,7 @@ def from_mkdocs_yml(text: str, today: dt.date) -> tuple[Settings, str]:
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "mentor-directory" in plugin:
             options = plugin["mentor-directory"] or {}
-    settings = from_options(options, today, config.get("repo_url") or "", config.get("use_directory_urls", True))
+    settings = from_options(options, today, {key: config.get(key) for key in SITE_KEYS})
     return settings, settings.profiles_dir
 
 

@@ -14,7 +14,7 @@ from generator.maintainers import stale
 from generator.plugin.config import MentorDirectoryConfig
 from generator.profiles import validate
 from generator.site import placeholders
-from tests.helpers import PROFILES, copy_project, edit, run_cli
+from tests.helpers import PROFILES, ROOT, copy_project, edit, run_cli
 
 TODAY = dt.date(2026, 11, 22)
 DEFAULTS = {f.name: f.default for f in dataclasses.fields(settings.Settings)}
@@ -23,11 +23,30 @@ DEFAULTS = {f.name: f.default for f in dataclasses.fields(settings.Settings)}
 @pytest.mark.parametrize("option", sorted(settings.OPTIONS))
 def test_each_option_has_the_settings_default(option: str) -> None:
     declared = dict(MentorDirectoryConfig._schema)
-    assert declared[option].default == DEFAULTS[settings.OPTIONS[option]]
+    assert declared[option].default == DEFAULTS[settings.OPTIONS[option].field]
 
 
 def test_the_plugin_declares_exactly_the_options_settings_read() -> None:
     assert {name for name, _ in MentorDirectoryConfig._schema} == set(settings.OPTIONS)
+
+
+def readme_table() -> list[str]:
+    """The rows of the README's table of plugin options, as written."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("### Programme options") :]
+    return [line for line in section.split("\n\n", 3)[2].splitlines()[2:]]
+
+
+def shown(option: settings.Option) -> str:
+    default = DEFAULTS[option.field]
+    if option.shown_default:
+        return option.shown_default
+    return f"`{default}`" if default != "" else "none"
+
+
+def test_the_readme_describes_every_option_as_settings_does() -> None:
+    expected = [f"| `{name}` | {shown(o)} | {o.help} |" for name, o in settings.OPTIONS.items()]
+    assert readme_table() == expected, "README's option table should read:\n" + "\n".join(expected)
 
 
 def test_stale_reads_the_same_settings_as_the_build(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .. import clock
 from ..offline import archive as offline
 from ..profiles import SCHEMA_FILE as SCHEMA
-from ..settings import OPTIONS, Settings, from_options
+from ..settings import OPTIONS, SITE_KEYS, Settings, from_options
 from ..site import photos, placeholders, search_index, shell
 from ..site.build import Built, ProfilesInvalid, start, static_files
 from ..site.render import SETTINGS_SCRIPT, Page, Renderer
@@ -199,7 +199,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
     def _settings(self, config, today) -> Settings:
         options = {name: self.config[name] for name in OPTIONS}
         try:
-            return from_options(options, today, config.repo_url or "", config.use_directory_urls)
+            return from_options(options, today, {key: config[key] for key in SITE_KEYS})
         except ValueError as exc:
             raise PluginError(f"mentor-directory: {exc}") from None
 
