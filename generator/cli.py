@@ -88,10 +88,17 @@ def _parser() -> argparse.ArgumentParser:
     _add_import(subcommands)
     _add_zensical(subcommands)
 
-    zip_ = subcommands.add_parser("offline-zip", help="zip the offline build for download, the same bytes every time")
-    zip_.add_argument("site_dir", type=Path, metavar="SITE_DIR", help="the build of mkdocs-offline.yml")
-    zip_.add_argument("out", type=Path, metavar="OUT.zip", help="the zip file to write")
-    zip_.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="read the site's name from this file")
+    zip_ = subcommands.add_parser(
+        "offline-zip", help="build the offline copy and zip it for download, the same bytes every time"
+    )
+    zip_.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="[SITE_DIR] OUT.zip",
+        help="the zip file to write; before it, an offline copy already built (OFFLINE=true mkdocs build)",
+    )
+    zip_.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="build the site this file describes")
     _add_today(zip_)
     zip_.set_defaults(func=commands.cmd_offline_zip)
     return parser

@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,7 +18,7 @@ from .maintainers import fromissue, newprofile, ownership, stale
 from .maintainers.gitdiff import GitError
 from .maintainers.importer import run as run_import
 from .maintainers.summary import summarise
-from .offline.archive import site_identity, write_zip
+from .offline.archive import build_copy, write_zip
 from .profiles import loader, problems, yaml_strict
 from .profiles.characters import shown
 from .profiles.photocheck import unused as unused_photos
@@ -236,10 +237,21 @@ def cmd_stale(args: argparse.Namespace) -> int:
 
 
 def cmd_offline_zip(args: argparse.Namespace) -> int:
-    """`mentor-directory offline-zip SITE_DIR OUT.zip`: write the downloadable offline copy."""
+    """`offline-zip OUT.zip` builds the offline copy from --config and packs it; `SITE_DIR OUT.zip` packs a build."""
+    if len(args.paths) > 2:
+        raise CommandError("give OUT.zip (or SITE_DIR OUT.zip to pack an offline copy already built)")
+    *given, out = args.paths
     day = args.today or clock.build_date(args.config.resolve().parent)
-    name, url = site_identity(args.config)
-    with reading():
-        count = write_zip(args.site_dir, args.out, name, day, url)
-    print(f"Wrote {args.out}: {count} files from {args.site_dir}, built {long_date(day)}.")
+    with reading(args.config):
+        programme, _ = settings.load(args.config, day)
+        if not given and not args.config.is_file():
+            raise ValueError("no such file: run this where mkdocs.yml is, or give --config")
+    name = programme.site_name or "the mentor directory"
+    with tempfile.TemporaryDirectory(prefix="mentor-directory-offline-") as tmp:
+        site = given[0] if given else Path(tmp) / "site"
+        with reading():
+            if not given:  # built apart, so the site/ of the hosted build is left as it is
+                build_copy(args.config, site, day)
+            count = write_zip(site, out, name, day, programme.site_url)
+    print(f"Wrote {out}: {count} files of the offline copy, built {long_date(day)}.")
     return 0

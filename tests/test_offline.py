@@ -17,7 +17,7 @@ import yaml
 
 from generator import cli
 from generator.offline import archive as offline
-from tests.helpers import FIXED_EPOCH, ROOT, copy_project, parse, sw_constants
+from tests.helpers import FIXED_EPOCH, ROOT, copy_project, parse, run_cli, sw_constants
 
 DAY = dt.date(2026, 11, 18)  # the day of FIXED_EPOCH
 SHIM = ROOT / "generator" / "site" / "assets" / "vendor" / "iframe-worker-1.0.4.shim.js"
@@ -26,11 +26,15 @@ SHIM_SHA256 = (
 )
 
 
-def _build(project: Path, config: str, site: str) -> Path:
+def _build(project: Path, site: str, offline_copy: bool) -> Path:
+    """Build the project's one mkdocs.yml, with OFFLINE=true for the offline copy, as offline-zip does."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    build(load_config(str(project / config), site_dir=str(project / site), strict=True))
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("OFFLINE", "true" if offline_copy else "false")
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / site), strict=True)
+    build(config)
     return project / site
 
 
@@ -42,8 +46,7 @@ def sites(tmp_path_factory) -> tuple[Path, Path]:
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     try:
         project = copy_project(tmp_path_factory.mktemp("offline"))
-        shutil.copy(ROOT / "mkdocs-offline.yml", project)
-        yield _build(project, "mkdocs.yml", "site"), _build(project, "mkdocs-offline.yml", "site-offline")
+        yield _build(project, "site", False), _build(project, "site-offline", True)
     finally:
         monkeypatch.undo()
 
@@ -55,13 +58,20 @@ def pages(site: Path) -> list[Path]:
 # -- the offline build ----------------------------------------------------------------------
 
 
-def test_offline_config_is_the_hosted_one_plus_material_offline() -> None:
-    hosted = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    copy = yaml.safe_load((ROOT / "mkdocs-offline.yml").read_text(encoding="utf-8"))
-    assert copy["INHERIT"] == "mkdocs.yml" and copy["site_dir"] == "site-offline"
-    # MkDocs replaces the plugin list rather than merging it: the options must be restated, the same.
-    assert [p for p in copy["plugins"] if p != "offline"] == hosted["plugins"]
-    assert copy["extra"]["polyfills"] == ["assets/mentor-directory/vendor/" + SHIM.name]
+@pytest.mark.parametrize(("value", "enabled"), [(None, False), ("false", False), ("true", True)])
+def test_one_config_file_turns_material_offline_on_with_offline_true(monkeypatch, value, enabled) -> None:
+    from mkdocs.config import load_config
+
+    assert sorted(p.name for p in ROOT.glob("mkdocs*.yml")) == ["mkdocs.yml"]  # no second file to drift
+    if value is None:
+        monkeypatch.delenv("OFFLINE", raising=False)
+    else:
+        monkeypatch.setenv("OFFLINE", value)
+    plugins = load_config(str(ROOT / "mkdocs.yml")).plugins
+    assert plugins["material/offline"].config.enabled is enabled
+    # Material's offline plugin chooses the page addresses (index.html) that mentor-directory then reads.
+    names = list(plugins)
+    assert names.index("material/offline") < names.index("mentor-directory")
 
 
 def test_vendored_iframe_worker_is_the_npm_file_with_its_licence() -> None:
@@ -96,6 +106,12 @@ def test_offline_copy_loads_nothing_from_another_host(sites) -> None:
     home = (site / "index.html").read_text(encoding="utf-8")
     assert f'<script src="assets/mentor-directory/vendor/{SHIM.name}"></script>' in home
     assert (site / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = {")
+
+
+def test_the_hosted_site_loads_no_offline_shim(sites) -> None:
+    hosted, _ = sites
+    home = (hosted / "index.html").read_text(encoding="utf-8")
+    assert "iframe-worker" not in home and not (hosted / "search" / "search_index.js").exists()
 
 
 def test_offline_search_links_the_directory_to_its_file(sites) -> None:
@@ -194,7 +210,7 @@ def test_zip_holds_a_readme_and_every_file_in_a_dated_folder(sites, tmp_path: Pa
 
 def test_zip_refuses_the_hosted_build_and_a_missing_one(sites, tmp_path: Path) -> None:
     hosted, _ = sites
-    with pytest.raises(ValueError, match="hosted site .* mkdocs-offline.yml"):
+    with pytest.raises(ValueError, match="hosted site .* use 'mentor-directory offline-zip OUT.zip'"):
         offline.write_zip(hosted, tmp_path / "x.zip", "Site", DAY)
     with pytest.raises(ValueError, match="no index.html: build the offline copy first"):
         offline.write_zip(tmp_path, tmp_path / "x.zip", "Site", DAY)
@@ -214,14 +230,44 @@ def test_offline_zip_command_dates_the_copy_from_source_date_epoch(sites, tmp_pa
     assert "build the offline copy first" in capsys.readouterr().err
 
 
+def test_offline_zip_builds_the_copy_from_mkdocs_yml_without_touching_site(tmp_path, monkeypatch) -> None:
+    """Run where mkdocs.yml is, with only OUT.zip: the offline copy is built apart and packed."""
+    project = copy_project(tmp_path / "project")
+    (project / "site").mkdir()
+    (project / "site" / "kept.txt").write_text("the hosted build", encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+    done = run_cli("offline-zip", "copy.zip", cwd=project)
+    assert done.returncode == 0, done.stderr
+    assert "Wrote copy.zip" in done.stdout and "built 18 November 2026" in done.stdout
+    assert sorted(p.name for p in (project / "site").iterdir()) == ["kept.txt"]
+    folder = "mentor-directory-offline-2026-11-18/"
+    with zipfile.ZipFile(project / "copy.zip") as archive:
+        names = set(archive.namelist())
+        home = archive.read(folder + "index.html").decode("utf-8")
+        assert archive.read("README.txt").decode("utf-8").startswith("Offline copy of Alumni Mentor Directory,")
+    assert {folder + "search/search_index.js", folder + "mentors/wanjiru-kamau/index.html"} <= names
+    assert folder + offline.SERVICE_WORKER not in names
+    assert "This is an offline copy, built 18 November 2026." in home and SHIM.name in home
+
+
+def test_offline_zip_says_what_went_wrong_without_a_traceback(tmp_path) -> None:
+    done = run_cli("offline-zip", "copy.zip", cwd=tmp_path)  # no mkdocs.yml here
+    assert done.returncode == 2 and "run this where mkdocs.yml is" in done.stderr, done.stderr
+    project = copy_project(tmp_path / "broken")
+    (project / "mentors" / "wanjiru-kamau.yml").write_text("name: [\n", encoding="utf-8")
+    done = run_cli("offline-zip", "copy.zip", cwd=project)
+    assert done.returncode == 2 and "the offline copy did not build" in done.stderr
+    assert "Traceback" not in done.stderr and not (project / "copy.zip").exists()
+    assert run_cli("offline-zip", "a", "b.zip", "c.zip", cwd=project).returncode == 2
+
+
 def test_deploy_zips_the_offline_build_where_the_site_links_it() -> None:
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
     script = "\n".join(step.get("run", "") for step in workflow["jobs"]["build"]["steps"])
     lines = [line.strip() for line in script.splitlines()]
     hosted = lines.index("mkdocs build --strict")
-    copy = lines.index("mkdocs build --strict -f mkdocs-offline.yml")
-    zipped = lines.index(f"mentor-directory offline-zip site-offline site/{offline.ZIP_URL}")
-    assert hosted < copy < zipped  # the hosted build empties site/ first
+    zipped = lines.index(f"mentor-directory offline-zip site/{offline.ZIP_URL}")
+    assert hosted < zipped  # the hosted build empties site/ first
 
 
 # -- the service worker ----------------------------------------------------------------------

@@ -125,7 +125,7 @@ def test_deploy_builds_daily_and_publishes_to_pages() -> None:
     assert on["push"] == {"branches": ["main"]} and on["schedule"][0]["cron"] and "workflow_dispatch" in on
     script = "\n".join(step.get("run", "") for _, step in steps(workflow))
     assert 'export SOURCE_DATE_EPOCH="$(date +%s)"' in script
-    assert "if [ -f mkdocs-offline.yml ]" in script
+    assert "mentor-directory offline-zip site/offline/mentor-directory-offline.zip" in script
     assert 'mentor-directory stale --format markdown >> "$GITHUB_STEP_SUMMARY"' in script
     used = [step.get("uses", "").split("@")[0] for _, step in steps(workflow)]
     assert "actions/upload-pages-artifact" in used and "actions/deploy-pages" in used

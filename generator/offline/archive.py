@@ -8,16 +8,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import posixpath
 import re
+import subprocess
+import sys
 import zipfile
 from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
-from .. import settings
 from ..site.render import long_date
 
 ZIP_URL = "offline/mentor-directory-offline.zip"  # where the hosted site offers the copy
@@ -25,6 +25,9 @@ SERVICE_WORKER = "sw.js"
 MENTOR_MAX_AGE = 24 * 60 * 60  # seconds: the oldest copy of a page outside the guidance shown offline
 MAX_RECENT = 40  # pages outside the guidance (profiles, the directory data) a device keeps at most
 _STORED = {".gz", ".jpg", ".jpeg", ".png", ".webp", ".woff", ".woff2", ".zip"}  # compressed already
+# Lets Material's search run from file://, served from the site in place of the unpkg.com copy
+# Material's offline plugin would add (generator/site/assets/vendor/README.md).
+IFRAME_WORKER = "assets/mentor-directory/vendor/iframe-worker-1.0.4.shim.js"
 _SUBRESOURCE = re.compile(r"<(?:script|link|img|source)\b[^>]*?\s(?:src|href)=\"([^\"]+)\"")
 
 
@@ -46,12 +49,33 @@ def readme(site_name: str, day: dt.date, site_url: str = "") -> str:
     )
 
 
+_ONE_STEP = "'mentor-directory offline-zip OUT.zip'"
+
+
+def polyfills(current: list[str]) -> list[str]:
+    """The theme's polyfills for the offline copy: the iframe-worker shim from the site, not from another host."""
+    return [url for url in current if "iframe-worker" not in url] + [IFRAME_WORKER]
+
+
+def build_copy(config: Path, site: Path, day: dt.date) -> None:
+    """Build the offline copy of the site `config` describes into `site`, dated `day`.
+
+    MkDocs runs in its own process with OFFLINE=true, which turns on Material's offline plugin.
+    """
+    epoch = dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()
+    env = {**os.environ, "OFFLINE": "true", "SOURCE_DATE_EPOCH": str(int(epoch))}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)]
+    done = subprocess.run(command, env=env, check=False)  # its messages go to the terminal as they come
+    if done.returncode != 0:
+        raise ValueError(f"the offline copy did not build (mkdocs build --strict exited {done.returncode}): see above")
+
+
 def write_zip(site: Path, out: Path, site_name: str, day: dt.date, site_url: str = "") -> int:
     """Zip an offline build into `out`, the same bytes for the same build; return the number of files."""
     if not (site / "index.html").is_file():
-        raise ValueError(f"{site} has no index.html: build the offline copy first: mkdocs build -f mkdocs-offline.yml")
+        raise ValueError(f"{site} has no index.html: build the offline copy first, or let {_ONE_STEP} do both")
     if (site / SERVICE_WORKER).exists():
-        raise ValueError(f"{site} is the hosted site (it has {SERVICE_WORKER}): zip the build of mkdocs-offline.yml")
+        raise ValueError(f"{site} is the hosted site ({SERVICE_WORKER} is there): use {_ONE_STEP}")
     part = out.with_name(out.name + ".part")
     skip = {out.resolve(), part.resolve()}
     files = sorted(
@@ -74,15 +98,6 @@ def _add(archive: zipfile.ZipFile, name: str, data: bytes, day: dt.date) -> None
     stored = posixpath.splitext(name)[1].lower() in _STORED
     info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
     archive.writestr(info, data, compresslevel=None if stored else 9)
-
-
-def site_identity(config_file: Path) -> tuple[str, str]:
-    """The site's name and address from an mkdocs.yml, read as plain data (tags are not run)."""
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=settings._PlainLoader) or {}
-    except (OSError, yaml.YAMLError):
-        return "the mentor directory", ""
-    return str(config.get("site_name") or "the mentor directory"), str(config.get("site_url") or "")
 
 
 # -- links and notices on the site --------------------------------------------------------

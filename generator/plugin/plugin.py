@@ -68,6 +68,8 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         config.extra_javascript.append("assets/mentor-directory/header-search.js")  # mentors in the header search
         # Reading offline and on paper (generator/offline/, print.css, print.js).
         self.offline_build, self.site_url = _offline_build(config), config.site_url or ""
+        if self.offline_build:  # Material's offline plugin would fetch its search shim from unpkg.com
+            config.extra["polyfills"] = offline.polyfills(config.extra.get("polyfills", []))
         config.extra["mentor_directory"] = offline.template_values(
             self.offline_build, self.settings.today, service_worker=self.command != "serve"
         )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-import shutil
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -14,7 +16,7 @@ from generator.offline import archive as offline
 from generator.site.render import long_date
 from tests.helpers import copy_project, sw_constants
 
-from .conftest import ROOT, Served, mkdocs_build
+from .conftest import Served, build_env
 from .support import BUILD_DATE, FRESH, STALE, UNSEEN, wait_for_service_worker
 
 pytestmark = pytest.mark.browser
@@ -27,10 +29,22 @@ BUILT = long_date(BUILD_DATE)  # "22 November 2026": the day of every test build
 
 @pytest.fixture(scope="module")
 def offline_copy(tmp_path_factory) -> Path:
-    """The sample site built with mkdocs-offline.yml, as the downloadable copy holds it."""
+    """The sample site's downloadable copy, made by `mentor-directory offline-zip OUT.zip` and unzipped."""
     project = copy_project(tmp_path_factory.mktemp("offline-copy"))
-    shutil.copy(ROOT / "mkdocs-offline.yml", project)
-    return mkdocs_build(project / "mkdocs-offline.yml", project / "site-offline")
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "offline-zip", "copy.zip"],
+        cwd=project,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.fail(f"offline-zip failed ({done.returncode}):\n{done.stdout}\n{done.stderr}", pytrace=False)
+    with zipfile.ZipFile(project / "copy.zip") as archive:
+        archive.extractall(project / "unzipped")
+    return project / "unzipped" / offline.folder_name(BUILD_DATE)
 
 
 @pytest.fixture
