@@ -48,7 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--name", help="your name as students should see it")
     new.add_argument("--email", help="the address students write to")
     new.add_argument("--slug", help="the file name to use, without .yml (default: made from your name)")
-    new.add_argument("--dir", type=Path, default=Path("mentors"), help="the profiles folder (default: mentors/)")
+    new.add_argument("--dir", type=Path, help="the profiles folder (default: the one named in --config)")
+    new.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="read the programme's rules from this")
     new.add_argument(
         "--from-issue",
         metavar="FILE",
@@ -107,7 +108,7 @@ def _parser() -> argparse.ArgumentParser:
 def _add_import(subcommands: argparse._SubParsersAction) -> None:
     import_ = subcommands.add_parser("import", help="turn a CSV or JSON list of mentors into profiles, each checked")
     import_.add_argument("file", type=Path, metavar="FILE", help="a .csv (from a form or a sheet) or .json")
-    import_.add_argument("--out", type=Path, default=Path("mentors"), help="the profiles folder (default: mentors/)")
+    import_.add_argument("--out", type=Path, help="the profiles folder (default: the one named in --config)")
     import_.add_argument("--map", type=Path, metavar="MAP.yml", help="which column fills which field")
     import_.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="read the programme's rules from this")
     _add_today(import_)

@@ -98,10 +98,11 @@ def _nothing_found(paths: list[Path]) -> str:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    """Write mentors/<slug>.yml from the template, asking for what the flags did not give."""
+    """Write <profiles folder>/<slug>.yml from the template, asking for what the flags did not give."""
     if args.from_issue is not None:
         return cmd_new_from_issue(args)
-    folder: Path = args.dir
+    today = args.today or clock.build_date()
+    rules, folder = _programme(args, today)
     template_path = folder / loader.TEMPLATE_FILE
     try:
         template = loader.read_text(template_path)
@@ -112,9 +113,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     email = args.email or _ask("The email address students should write to", interactive)
     if name is None or email is None:
         raise CommandError("give --name and --email (or run this in a terminal to be asked)")
-    today = args.today or clock.build_date()
     text = newprofile.fill(template, name.strip(), email.strip(), today)
-    errors = _errors_in(text, folder, today)
+    errors = _errors_in(text, folder, rules)
     if errors:
         raise Refused([f"error: {line}" for line in errors])
     slug = _usable(args.slug or _choose_slug(name, email, interactive))
@@ -150,33 +150,36 @@ def _choose_slug(name: str, email: str, interactive: bool) -> str:
     return slug
 
 
-def _errors_in(text: str, folder: Path, today: dt.date) -> list[str]:
+def _errors_in(text: str, folder: Path, rules: Rules) -> list[str]:
     """What is wrong with the name or email given, checked by the same rules as every profile."""
     doc = yaml_strict.parse(text)
     vocab, _ = loader.load_vocabulary(folder / loader.VOCABULARY_FILE)
-    rules = dataclasses.replace(_programme_rules(today), photos_dir=folder / "photos")
+    rules = dataclasses.replace(rules, photos_dir=folder / "photos")
     _, found = profile(doc, "new", folder / "new.yml", vocab, rules)
     return [message for line, col, severity, message in found if severity == "error"]
 
 
-def _programme_rules(today: dt.date) -> Rules:
-    """The checking rules of the programme in this folder's mkdocs.yml, or the defaults."""
+def _programme(args: argparse.Namespace, today: dt.date) -> tuple[Rules, Path]:
+    """The checking rules and profiles folder (--dir, else mkdocs.yml's) of the programme in --config."""
     try:
-        return rules_for(settings.load(Path("mkdocs.yml"), today)[0])
+        programme, folder = settings.load(args.config, today)
     except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError):
-        return Rules(today=today)  # a broken mkdocs.yml is the build's to report, not a new mentor's
+        # A broken mkdocs.yml is the build's to report, not a new mentor's.
+        programme, folder = settings.Settings(today=today), args.config.parent / settings.Settings.profiles_dir
+    return rules_for(programme), args.dir or folder
 
 
 def cmd_new_from_issue(args: argparse.Namespace) -> int:
     """Write a profile from an 'Add me as a mentor' issue body, or say what the issue still needs."""
     today = args.today or clock.build_date()
+    rules, folder = _programme(args, today)
     with reading():
-        made = fromissue.make(fromissue.read_body(args.from_issue), args.dir, today, _programme_rules(today))
+        made = fromissue.make(fromissue.read_body(args.from_issue), folder, today, rules)
     if made.errors:
         raise Refused([fromissue.refusal(args.from_issue, made.errors)])
     slug = _usable(args.slug or _choose_slug(made.name, made.email, False))
     try:
-        path = fromissue.write(made, args.dir / f"{newprofile.free_slug(args.dir, slug)}.yml")
+        path = fromissue.write(made, folder / f"{newprofile.free_slug(folder, slug)}.yml")
     except OSError as exc:
         raise CommandError(f"the profile cannot be written: {exc}") from None
     print(f"Created {path} from the issue. Read it through, then run: mentor-directory check {path}")
@@ -204,8 +207,12 @@ def cmd_zensical(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Turn a CSV or JSON list of mentors into checked profiles."""
-    return run_import(args.file, args.out, args.map, args.config, args.today or clock.build_date())
+    """Turn a CSV or JSON list of mentors into checked profiles (by default into mkdocs.yml's profiles folder)."""
+    today = args.today or clock.build_date()
+    if args.out is None:
+        with reading(args.config):
+            args.out = settings.load(args.config, today)[1]
+    return run_import(args.file, args.out, args.map, args.config, today)
 
 
 def cmd_ownership(args: argparse.Namespace) -> int:
