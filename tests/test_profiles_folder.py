@@ -108,7 +108,8 @@ def test_a_profiles_folder_outside_the_repository_is_refused_clearly(tmp_path: P
 
 def test_summary_checks_profiles_in_the_programmes_folder_by_its_rules(tmp_path: Path) -> None:
     repo = programme(tmp_path, extra="      min_bio_length: 300\n      hide_after_months: 3\n")
-    repo.write("alumni/people/dana-obi.yml", profile("Dana Obi", "dana-obi-example", last_confirmed="2026-06-01"))
+    dana = profile("Dana Obi", "dana-obi-example", last_confirmed="2026-06-01", photo="dana-obi.png")
+    repo.write("alumni/people/dana-obi.yml", dana)
     repo.write("mentors/notes.yml", "not: a profile\n")
     repo.commit()
     done = summary(repo)
@@ -117,6 +118,7 @@ def test_summary_checks_profiles_in_the_programmes_folder_by_its_rules(tmp_path:
     assert "### Dana Obi (added)" in out and "File: `alumni/people/dana-obi.yml`" in out
     assert "is 239 characters long; write at least 300." in out  # the programme's own minimum, not the default 80
     assert "Last confirmed 5 months ago, so the profile is hidden from the site" in out
+    assert "There is no file 'dana-obi.png' in people/photos/: upload it there" in out
     assert "- `mentors/notes.yml`" in out.split("### Other files", 1)[1]
 
 
@@ -172,6 +174,10 @@ def test_new_writes_the_profile_into_the_programmes_folder(tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr
     assert "Created people/dana-obi.yml." in done.stdout
     assert (project / "people" / "dana-obi.yml").is_file() and not (project / "mentors").exists()
+    profile_text = (project / "people" / "dana-obi.yml").read_text(encoding="utf-8")
+    (project / "people" / "dana-obi.yml").write_text(profile_text + "photo: dana.png\n", encoding="utf-8")
+    checked = run_cli("check", "--today", TODAY, cwd=project)
+    assert "There is no file 'dana.png' in people/photos/" in checked.stdout, checked.stdout
 
 
 def test_import_writes_into_the_programmes_folder(tmp_path: Path) -> None:

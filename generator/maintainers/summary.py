@@ -74,7 +74,7 @@ def _check(
     """Each profile as it stands at head, checked exactly as `mentor-directory check` would."""
     found: dict[str, Checked] = {}
     with tempfile.TemporaryDirectory(prefix="mentor-summary-") as tmp:
-        folder = Path(tmp) / "profiles"
+        folder = Path(tmp) / Path(where.path).name  # named as the programme's, as messages name it
         (folder / "photos").mkdir(parents=True)
         for name in _SUPPORT:
             _copy(head, f"{where.path}/{name}", folder / name, repo)

@@ -48,7 +48,8 @@ def unused(paths: list[Path]) -> list[Problem]:
 def problems(path: Path, name: str) -> Iterator[tuple[str, ...]]:
     """Yield (message,) for each error and (message, 'warning') for each warning about one photo file."""
     if path.is_symlink() or not path.is_file():
-        yield (f"There is no file '{name}' in mentors/photos/: upload it there, or remove the 'photo' line.",)
+        folder = f"{path.parent.parent.name}/{path.parent.name}/"  # the programme's own: mentors/photos/ by default
+        yield (f"There is no file '{name}' in {folder}: upload it there, or remove the 'photo' line.",)
         return
     size = path.stat().st_size
     if size > MAX_BYTES:
