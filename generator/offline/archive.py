@@ -28,6 +28,7 @@ _STORED = {".gz", ".jpg", ".jpeg", ".png", ".webp", ".woff", ".woff2", ".zip"}  
 # Lets Material's search run from file://, served from the site in place of the unpkg.com copy
 # Material's offline plugin would add (generator/site/assets/vendor/README.md).
 IFRAME_WORKER = "assets/mentor-directory/vendor/iframe-worker-1.0.4.shim.js"
+_ONE_STEP = "'mentor-directory offline-zip OUT.zip'"  # builds the offline copy and zips it
 _SUBRESOURCE = re.compile(r"<(?:script|link|img|source)\b[^>]*?\s(?:src|href)=\"([^\"]+)\"")
 
 
@@ -47,9 +48,6 @@ def readme(site_name: str, day: dt.date, site_url: str = "") -> str:
         f"The pages are in the folder {folder_name(day)}: open its index.html in a web browser.\n"
         f"No internet connection is needed. Mentors' details change over time.{newest}\n"
     )
-
-
-_ONE_STEP = "'mentor-directory offline-zip OUT.zip'"
 
 
 def polyfills(current: list[str]) -> list[str]:
