@@ -53,7 +53,14 @@ def test_wide_screen_filters_sit_in_a_column_beside_the_results(new_page, site_u
     expect(column.locator("summary")).to_have_text(
         ["Topic", "Sector", "Region", "Country", "Language", "Scheme", "Talks by", "Availability", "Graduated between"]
     )
+    # The theme's navigation stays; its contents column, empty on this page, gave its room.
+    expect(page.locator(".md-sidebar--primary")).to_be_visible()
+    expect(page.locator(".md-sidebar--secondary")).to_be_hidden()
+    # Far down the list, the filters and the count are still in sight.
+    page.locator("#mdir-list > li").last.scroll_into_view_if_needed()
     choose(page, "Topic", "Global health")
+    health = names_with(lambda p: "global-health" in p["topics"])
+    expect(page.locator("#mdir-count")).to_have_text(f"{len(health)} mentors match.")
     expect(page.locator("#mdir-count")).to_be_in_viewport()
 
 
