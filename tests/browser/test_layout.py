@@ -36,7 +36,8 @@ def test_the_first_mentor_is_on_the_first_screen(new_page, site_url, device, scr
     box = card.bounding_box()
     height = device["viewport"]["height"]
     # The whole card, name to availability, without scrolling.
-    assert box["y"] >= 0 and box["y"] + box["height"] <= height, f"first card at y={box['y']:.0f}-{box['y'] + box['height']:.0f}"
+    top, bottom = box["y"], box["y"] + box["height"]
+    assert top >= 0 and bottom <= height, f"the first card is at y={top:.0f} to {bottom:.0f}"
     expect(card.locator(".mdir-card__name a")).to_be_in_viewport()
 
 
@@ -45,7 +46,8 @@ def test_wide_screen_filters_sit_in_a_column_beside_the_results(new_page, site_u
     open_directory(page, site_url + "mentors/")
     column = page.get_by_role("region", name="Filters")
     expect(column).to_be_visible()
-    expect(page.get_by_role("button", name="Filters", exact=True)).to_be_hidden()  # no button needed: they are on screen
+    # No button is needed: the filters are on screen.
+    expect(page.get_by_role("button", name="Filters", exact=True)).to_be_hidden()
     filters, card = column.bounding_box(), page.locator("#mdir-list > li").first.bounding_box()
     assert filters["x"] + filters["width"] <= card["x"], "the filters are not beside the results"
     assert filters["y"] < card["y"] + card["height"] and card["y"] < filters["y"] + filters["height"]
