@@ -118,9 +118,15 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             raise PluginError(str(exc)) from None
 
     def on_page_context(self, context, *, page, config, nav):
-        """Drop "Edit this page" from the layout page, which has no source file. Default priority."""
+        """Drop "Edit this page" from the layout page; give Find a mentor the table of contents' column.
+
+        Default priority. Find a mentor has no headings of its own, so the theme's contents column
+        would stand empty beside it: the filters take that room instead (directory.css).
+        """
         if page.file.src_uri == shell.PATH + "index.md":
             page.edit_url = None
+        if page.file.src_uri == Renderer.directory_path(1) + "index.md":
+            page.meta["hide"] = [*page.meta.get("hide", []), "toc"]
         return context
 
     def on_post_page(self, output: str, *, page, config) -> str:

@@ -83,6 +83,8 @@ def data(directory: Directory, vocab: Vocabulary, settings: Settings, photos: di
             "statuses": STATUSES,
         },
         "search": index(mentors, vocab, settings),
+        # For "Recently confirmed" order; "" for an imported profile its mentor has not confirmed.
+        "confirmed": [m.last_confirmed.isoformat() if m.last_confirmed else "" for m in mentors],
     }
 
 

@@ -41,7 +41,16 @@
   var minYear = Math.min.apply(null, years.length ? years : [1950]);
   var maxYear = Math.max.apply(null, years.length ? years : [new Date().getFullYear()]);
 
-  var state = { q: "", selected: FACETS.map(function () { return {}; }), from: null, to: null, shown: PAGE };
+  var state = { q: "", selected: FACETS.map(function () { return {}; }), from: null, to: null, sort: null, shown: PAGE };
+
+  // The orders a student may choose. "match" is offered only while searching; without a choice,
+  // results come by best match when searching, else in the day's fair order (records' own order).
+  var SORTS = [
+    { key: "match", text: "Best match" },
+    { key: "fair", text: "Available first" },
+    { key: "confirmed", text: "Recently confirmed" },
+    { key: "name", text: "Name (A–Z)" }
+  ];
 
   function unique(list) {
     return list.filter(function (v, i) { return list.indexOf(v) === i; });
@@ -137,6 +146,7 @@
     });
     if (state.from) params.set("from", state.from);
     if (state.to) params.set("to", state.to);
+    if (state.sort) params.set("sort", state.sort);
     var query = params.toString();
     return location.pathname + (query ? "?" + query : "") + location.hash;
   }
@@ -154,7 +164,46 @@
     });
     state.from = parseInt(params.get("from"), 10) || null;
     state.to = parseInt(params.get("to"), 10) || null;
+    var sort = params.get("sort");
+    state.sort = SORTS.some(function (o) { return o.key === sort; }) ? sort : null;
     state.shown = PAGE;
+  }
+
+  // -- Sorting -----------------------------------------------------------------------------
+
+  function searching() {
+    return search(state.q) !== null;
+  }
+
+  function sortKey() {
+    if (state.sort && (state.sort !== "match" || searching())) return state.sort;
+    return searching() ? "match" : "fair";
+  }
+
+  // Each record's place in an order, worked out once: sorting then compares two numbers.
+  var places = {};
+
+  function place(key) {
+    if (places[key]) return places[key];
+    var order = records.map(function (r, i) { return i; });
+    if (key === "name") {
+      var collator = new Intl.Collator(document.documentElement.lang || undefined, { sensitivity: "base", numeric: true });
+      order.sort(function (a, b) { return collator.compare(records[a][F.name], records[b][F.name]) || a - b; });
+    } else if (key === "confirmed") {
+      var dates = data.confirmed || [];
+      // Newest first; unconfirmed (imported) profiles last; ties in the day's fair order.
+      order.sort(function (a, b) { return (dates[a] || "") < (dates[b] || "") ? 1 : (dates[a] || "") > (dates[b] || "") ? -1 : a - b; });
+    }
+    places[key] = new Int32Array(records.length);
+    order.forEach(function (i, n) { places[key][i] = n; });
+    return places[key];
+  }
+
+  function arrange(results) {
+    var key = sortKey();
+    if (key === "match" || (key === "fair" && !searching())) return results; // already in that order
+    var at = place(key);
+    return results.slice().sort(function (a, b) { return at[a] - at[b]; });
   }
 
   function remember(push) {
@@ -243,7 +292,11 @@
     ui.from = yearInput("mdir-from", "From");
     ui.to = yearInput("mdir-to", "To");
     ui.clear = el("button", { type: "button", className: "md-button mdir-search__clear", text: "Clear search and filters" });
-    ui.count = el("p", { id: "mdir-count", className: "mdir-search__count", role: "status", "aria-live": "polite" });
+    // The count shows at once; the status region tells screen readers once the results settle.
+    ui.count = el("p", { id: "mdir-count", className: "mdir-search__count" });
+    ui.status = el("p", { id: "mdir-status", className: "mdir-sr-only", role: "status", "aria-live": "polite" });
+    ui.sort = el("select", { id: "mdir-sort", name: "sort" });
+    ui.chips = el("ul", { className: "mdir-chips", "aria-label": "Filters in use" });
     ui.list = el("ul", { className: "mdir-cards", id: "mdir-list" });
     ui.more = el("button", { type: "button", className: "md-button mdir-search__more" });
     ui.empty = el("div", { className: "mdir-empty", hidden: "" });
@@ -254,16 +307,32 @@
     ]);
     var form = el("form", { className: "mdir-search__form", role: "search", "aria-label": "Find a mentor" }, [
       el("label", { "for": "mdir-q", className: "mdir-search__label", text: "Search mentors" }),
-      ui.query,
+      ui.query
+    ]);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    ui.panel = el("div", { className: "mdir-filters__panel" }, [
       el("div", { className: "mdir-facets" }, ui.facets.map(function (box) { return box.node; }).concat([years])),
       ui.clear
     ]);
-    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    // Wide screens: a column beside the results. Narrow: the same panel, in a dialog (filtersDialog).
+    var column = el("section", { className: "mdir-filters", "aria-labelledby": "mdir-filters-title" }, [
+      el("h2", { id: "mdir-filters-title", className: "mdir-filters__title", text: "Filters" }),
+      ui.panel
+    ]);
+    ui.dialog = filtersDialog(column);
+    var toolbar = el("div", { className: "mdir-toolbar" }, [
+      ui.dialog.button,
+      ui.count,
+      el("div", { className: "mdir-sort" }, [el("label", { "for": "mdir-sort", text: "Sort by" }), ui.sort])
+    ]);
     root.appendChild(form);
-    root.appendChild(ui.count);
-    root.appendChild(ui.empty);
-    root.appendChild(ui.list);
-    root.appendChild(ui.more);
+    root.appendChild(column);
+    root.appendChild(el("div", { className: "mdir-main" }, [
+      toolbar, ui.chips, ui.status, ui.empty,
+      el("h2", { className: "mdir-sr-only", text: "Mentors" }),
+      ui.list, ui.more
+    ]));
+    root.appendChild(ui.dialog.node);
     root.hidden = false;
     var fallback = document.getElementById("mdir-results");
     if (fallback) fallback.hidden = true;
@@ -286,6 +355,9 @@
       } else if (target === ui.from.input || target === ui.to.input) {
         state.from = parseInt(ui.from.input.value, 10) || null;
         state.to = parseInt(ui.to.input.value, 10) || null;
+      } else if (target === ui.sort) {
+        // Choosing what would be shown anyway leaves no choice behind: the default can follow the words.
+        state.sort = ui.sort.value === (searching() ? "match" : "fair") ? null : ui.sort.value;
       } else {
         return;
       }
@@ -301,7 +373,22 @@
       sync();
       update();
       remember(true);
+      if (ui.dialog.node.open) ui.dialog.node.close();
       ui.query.focus();
+    });
+    ui.chips.addEventListener("click", function (event) {
+      var chip = event.target.closest("button[data-chip]");
+      if (!chip) return;
+      var at = +chip.getAttribute("data-chip");
+      ui.chipList[at].undo();
+      state.shown = PAGE;
+      sync();
+      update();
+      remember(true);
+      // Focus stays in the row: on the chip that took this one's place, else the one before it.
+      var rest = ui.chips.querySelectorAll("button");
+      if (rest.length) rest[Math.min(at, rest.length - 1)].focus();
+      else ui.query.focus();
     });
     ui.more.addEventListener("click", function () {
       var first = state.shown;
@@ -315,6 +402,50 @@
       sync();
       update();
     });
+  }
+
+  // Narrow screens: a "Filters (n)" button opens the filters in a modal dialog, with the result
+  // count at its foot. The browser keeps focus inside it, and Escape closes it; focus then goes
+  // back to the button. On wide screens the button is hidden (directory.css) and the panel stays
+  // in its column.
+  function filtersDialog(column) {
+    var button = el("button", { type: "button", className: "md-button mdir-filters-button", "aria-haspopup": "dialog" });
+    var close = el("button", { type: "button", className: "mdir-dialog__close", "aria-label": "Close filters", text: "×" });
+    var done = el("button", { type: "button", className: "md-button md-button--primary mdir-dialog__done" });
+    var body = el("div", { className: "mdir-dialog__body" });
+    var foot = el("div", { className: "mdir-dialog__foot" }, [done]);
+    var node = el("dialog", { className: "mdir-dialog", "aria-labelledby": "mdir-dialog-title" }, [
+      el("div", { className: "mdir-dialog__head" }, [el("h2", { id: "mdir-dialog-title", text: "Filters" }), close]),
+      body,
+      foot
+    ]);
+    var home;
+    button.addEventListener("click", function () {
+      body.appendChild(ui.panel);
+      // Outside a modal dialog nothing is read out: the status region comes along while it is open.
+      home = ui.status.parentNode;
+      foot.insertBefore(ui.status, done);
+      node.showModal();
+    });
+    node.addEventListener("close", function () {
+      column.appendChild(ui.panel);
+      if (home) home.insertBefore(ui.status, ui.empty);
+      if (!wide.matches) button.focus();
+    });
+    close.addEventListener("click", function () { node.close(); });
+    done.addEventListener("click", function () { node.close(); });
+    node.addEventListener("click", function (event) { if (event.target === node) node.close(); }); // the backdrop
+    var wide = window.matchMedia("(min-width: 76.25em)"); // as directory.css: the theme's sidebar width
+    var onWide = function () { if (wide.matches && node.open) node.close(); };
+    if (wide.addEventListener) wide.addEventListener("change", onWide);
+    return {
+      node: node,
+      button: button,
+      show: function (chosen, total) {
+        button.textContent = "Filters" + (chosen ? " (" + chosen + ")" : "");
+        done.textContent = "Show " + total + (total === 1 ? " mentor" : " mentors");
+      }
+    };
   }
 
   function yearInput(id, text) {
@@ -360,26 +491,81 @@
     });
     ui.from.input.value = state.from || "";
     ui.to.input.value = state.to || "";
+    syncSort();
   }
 
-  function update() {
+  // "Best match" is offered only while there are words to match.
+  function syncSort() {
+    var offered = searching() ? SORTS : SORTS.slice(1);
+    if (ui.sort.options.length !== offered.length) {
+      ui.sort.textContent = "";
+      offered.forEach(function (o) { ui.sort.appendChild(el("option", { value: o.key, text: o.text })); });
+    }
+    ui.sort.value = sortKey();
+  }
+
+  // Each filter in use, as a button that removes it: "Topic: Climate ×".
+  function chipsFor() {
+    var chips = [];
+    FACETS.forEach(function (facet, f) {
+      Object.keys(state.selected[f]).forEach(function (v) {
+        if (state.selected[f][v]) chips.push({ text: facet.title + ": " + facet.names[v], undo: function () { delete state.selected[f][v]; } });
+      });
+    });
+    if (state.from || state.to) {
+      var span = state.from && state.to ? state.from + "–" + state.to : state.from ? "from " + state.from : "until " + state.to;
+      chips.push({ text: "Graduated: " + span, undo: function () { state.from = state.to = null; } });
+    }
+    return chips;
+  }
+
+  function showChips() {
+    var chips = chipsFor();
+    var key = chips.map(function (c) { return c.text; }).join("\n");
+    ui.chipList = chips;
+    if (ui.chips.getAttribute("data-key") === key) return; // typing leaves the chips alone
+    ui.chips.setAttribute("data-key", key);
+    ui.chips.textContent = "";
+    chips.forEach(function (chip, i) {
+      ui.chips.appendChild(el("li", {}, [el("button", { type: "button", className: "mdir-chip", "data-chip": i,
+        "aria-label": "Remove " + chip.text }, [document.createTextNode(chip.text), el("span", { "aria-hidden": "true", text: " ×" })])]));
+    });
+    ui.chips.hidden = !chips.length;
+  }
+
+  // Screen readers hear the count once the results settle, not at every keystroke; not at all on load.
+  var announcing;
+
+  function announce(text) {
+    clearTimeout(announcing);
+    announcing = setTimeout(function () {
+      if (ui.status.textContent !== text) ui.status.textContent = text;
+    }, 500);
+  }
+
+  function update(first) {
     var found = compute();
-    var total = found.results.length;
+    var results = arrange(found.results);
+    var total = results.length;
     ui.facets.forEach(function (box, f) {
       showCounts(box, found.counts[f]);
       var picked = box.options.filter(function (o) { return o.input.checked; }).length;
       box.chosen.textContent = picked ? " (" + picked + " chosen)" : "";
     });
     var fragment = document.createDocumentFragment();
-    found.results.slice(0, state.shown).forEach(function (i) {
+    results.slice(0, state.shown).forEach(function (i) {
       // A card is built once and moved about: most keystrokes show cards already made.
       fragment.appendChild(cards[i] || (cards[i] = card(records[i])));
     });
     ui.list.textContent = "";
     ui.list.appendChild(fragment);
     ui.count.textContent = total === records.length && !state.q
-      ? records.length + " mentors, available first."
+      ? records.length + " mentors" + (sortKey() === "fair" ? ", available first." : ".")
       : total + (total === 1 ? " mentor matches." : " mentors match.");
+    if (!first) announce(ui.count.textContent);
+    showChips();
+    syncSort();
+    ui.dialog.show(ui.chipList.length, total);
     var rest = total - Math.min(total, state.shown);
     ui.more.hidden = rest <= 0;
     ui.more.textContent = "Show " + Math.min(rest, PAGE) + " more (" + rest + " not shown)";
@@ -465,7 +651,7 @@
   fromURL();
   build();
   sync();
-  update();
+  update(true);
   // Once the page is idle, one search of each kind (prefix, whole words, a typo) readies the
   // browser's compiled code, so that the first keystrokes are as quick as the rest.
   setTimeout(function () { ["ab", "abc de", "abcdefgh"].forEach(function (q) { matcher.find(q, records.length); }); }, 200);
