@@ -26,6 +26,7 @@ from .profiles.validate import Rules, profile, rules_for
 from .site import build
 from .site.export import write_directory, zensical_project
 from .site.render import long_date
+from .wording import say
 
 
 class CommandError(Exception):
@@ -190,7 +191,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         config, profiles = settings.from_mkdocs_yml(text, args.today or clock.build_date(root))
         built = build.build(root / profiles, config)
     count = write_directory(built, args.out, root)
-    print(f"Wrote {count} pages to {args.out}.")
+    print(f"Wrote {say('pages', count)} to {args.out}.")
     return 0
 
 
@@ -241,5 +242,5 @@ def cmd_offline_zip(args: argparse.Namespace) -> int:
     name, url = site_identity(args.config)
     with reading():
         count = write_zip(args.site_dir, args.out, name, day, url)
-    print(f"Wrote {args.out}: {count} files from {args.site_dir}, built {long_date(day)}.")
+    print(f"Wrote {args.out}: {say('files', count)} from {args.site_dir}, built {long_date(day)}.")
     return 0

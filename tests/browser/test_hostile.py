@@ -97,7 +97,7 @@ def test_the_hostile_profiles_pass_the_checker(hostile_folder) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.strip() == "All 3 profiles look good."
+    assert done.stdout.strip() == "Checked 3 profiles: all look good."
 
 
 def _site_files(site: Path) -> list[Path]:
