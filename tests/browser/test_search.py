@@ -244,7 +244,7 @@ def test_header_search_shows_each_mentor_by_name_and_headline(page, site_url: st
     assert shown == [(jose["name"], jose["headline"])]
     link = page.locator(HEADER + " .md-search-result__link").first
     assert urlsplit(link.get_attribute("href")).path.endswith("/mentors/jose-nunez/")
-    assert everyone.inner_text() == "All 1 mentor matching ‘Jose’"
+    assert everyone.inner_text() == "1 mentor matching ‘Jose’"
     everyone.click()
     page.wait_for_function(READY)
     assert urlsplit(page.url).path.endswith("/mentors/") and parse_qs(urlsplit(page.url).query) == {"search": ["Jose"]}
