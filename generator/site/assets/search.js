@@ -192,8 +192,7 @@
   }
 
   // A card is the server's card: a clone of the <template> the page renders with the same macro,
-  // filled with the same words. A part the mentor does not have is taken out.
-
+  // filled with the same words. A part the mentor does not have is taken out, with the space before it.
   function drop(part) {
     var before = part.previousSibling;
     if (before && before.nodeType === 3 && !before.textContent.trim()) before.remove();
