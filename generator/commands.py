@@ -27,6 +27,7 @@ from .profiles.validate import Rules, profile, rules_for
 from .site import build
 from .site.export import write_directory, zensical_project
 from .site.render import long_date
+from .wording import say
 
 
 class CommandError(Exception):
@@ -194,7 +195,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         config, profiles = settings.from_mkdocs_yml(text, args.today or clock.build_date(root))
         built = build.build(root / profiles, config)
     count = write_directory(built, args.out, root)
-    print(f"Wrote {count} pages to {args.out}.")
+    print(f"Wrote {say('pages', count)} to {args.out}.")
     return 0
 
 
@@ -260,5 +261,5 @@ def cmd_offline_zip(args: argparse.Namespace) -> int:
             if not given:  # built apart, so the site/ of the hosted build is left as it is
                 build_copy(args.config, site, day)
             count = write_zip(site, out, name, day, programme.site_url)
-    print(f"Wrote {out}: {count} files of the offline copy, built {long_date(day)}.")
+    print(f"Wrote {out}: {say('files', count)} of the offline copy, built {long_date(day)}.")
     return 0

@@ -101,10 +101,10 @@ class Links(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.urls += [v for k, v in attrs if k in ("href", "src") and v]
-        self._skip += tag in ("script", "style")
+        self._skip += tag in ("script", "style", "template")
 
     def handle_endtag(self, tag):
-        self._skip -= tag in ("script", "style") and self._skip > 0
+        self._skip -= tag in ("script", "style", "template") and self._skip > 0
 
     def handle_data(self, data):
         if not self._skip:

@@ -33,7 +33,7 @@ def break_country(folder: Path) -> Path:
 
 def test_check_clean_folder_exits_0_with_a_summary(folder: Path, capsys) -> None:
     assert main(["check", str(folder), *TODAY]) == 0
-    assert capsys.readouterr().out.strip() == "All 1 profile look good."
+    assert capsys.readouterr().out.strip() == "Checked 1 profile: it looks good."
 
 
 def test_check_prints_path_line_col_and_exits_1(folder: Path, capsys) -> None:
@@ -41,7 +41,7 @@ def test_check_prints_path_line_col_and_exits_1(folder: Path, capsys) -> None:
     assert main(["check", str(folder), *TODAY]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"{path}:13:10: error: 'Kenya' is not a country code: use 'KE' (Kenya)."
-    assert out[-1].startswith("1 error in 1 of 1 profile")
+    assert out[-1] == "Checked 1 profile: 1 error in 1 file: fix the errors above and push again."
 
 
 def test_check_github_format_is_a_workflow_command(folder: Path, capsys) -> None:
@@ -86,7 +86,7 @@ def test_python_dash_m_runs_the_same_command(folder: Path) -> None:
         [sys.executable, "-m", "generator", "check", str(folder), *TODAY], capture_output=True, text=True, cwd=ROOT
     )
     assert done.returncode == 0, done.stderr
-    assert "look good" in done.stdout
+    assert "it looks good" in done.stdout
 
 
 def test_new_writes_a_valid_profile_with_a_transliterated_slug(folder: Path, capsys) -> None:

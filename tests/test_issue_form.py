@@ -64,7 +64,7 @@ def test_complete_issue_makes_a_profile_that_passes_check(folder: Path, capsys) 
         "last_confirmed": TODAY,
     }
     assert main(["check", str(path), "--today", TODAY]) == 0
-    assert capsys.readouterr().out.strip() == "All 1 profile look good."
+    assert capsys.readouterr().out.strip() == "Checked 1 profile: it looks good."
 
 
 def test_missing_email_names_the_question_and_writes_nothing(folder: Path, capsys) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..profiles import loader, schema, vocabulary, yaml_strict
 from ..profiles.problems import ProfileError
 from ..profiles.validate import Rules, profile
+from ..wording import say
 from . import newprofile
 from .importing import Row
 
@@ -230,7 +231,7 @@ def run(source: Path, out: Path, map_path: Path | None, config: Path, today: dt.
         print("\n".join(p.text() for p in vocab_problems), file=sys.stderr)
         return 2
     cols, unused = importing.columns(headers, mapping)
-    print(f"Reading {source}: {len(rows)} rows.")
+    print(f"Reading {source}: {say('rows', len(rows))}.")
     print("Columns: " + ", ".join(f"'{h}' \u2192 {f}" for f, h in cols.items()))
     if unused:
         print("Not imported (no field recognised; name one with --map): " + ", ".join(f"'{h}'" for h in unused))
@@ -258,7 +259,7 @@ def _report(source: Path, out: Path, outcomes: list[Outcome], shown: str, today:
         print("\n".join(f"  - {message}" for message in o.errors))
     written = [o for o in outcomes if o.path]
     print(
-        f"Imported {len(written)} of {len(outcomes)} rows into {out}/"
+        f"Imported {len(written)} of {say('rows', len(outcomes))} into {out}/"
         + (f"; {len(refused)} not (above)." if refused else ".")
     )
     needing = [o for o in written if o.attention]

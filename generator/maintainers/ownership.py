@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..profiles import yaml_strict
 from ..profiles.problems import ProfileError, gh_message, gh_property
+from ..wording import say
 from . import gitdiff, gitprofiles, resemble
 from .gitprofiles import Folder
 from .resemble import Person
@@ -193,8 +194,7 @@ def verdict(findings: list[Finding]) -> str:
     if not findings:
         return "This pull request changes no files."
     if flagged:
-        noun = "change needs" if flagged == 1 else "changes need"
-        return f"Needs a maintainer: {flagged} {noun} a maintainer's review (see above)."
+        return f"Needs a maintainer: {say('changes_need_review', flagged)} (see above)."
     return "Every change adds a profile or photo, or edits the author's own: the author may merge this on their own."
 
 

@@ -218,7 +218,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             listed = "\n".join(p.text() for p in exc.problems[:20])
             more = f"\n... and {len(exc.problems) - 20} more" if len(exc.problems) > 20 else ""
             raise PluginError(
-                f"{len(exc.problems)} problem(s) in the mentor profiles:\n{listed}{more}\n"
+                f"{exc}:\n{listed}{more}\n"
                 "Run 'mentor-directory check' to see every problem with its fix."
             ) from None
         for notice in built.notices:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from ..wording import say
 from .characters import reason, shown
 
 Severity = Literal["error", "warning"]
@@ -72,17 +73,18 @@ def _json_escape(ch: str) -> str:
 
 
 def summary(problems: list[Problem], files: int) -> str:
-    """One line a person can read at a glance."""
+    """One line a person can read at a glance: 'Checked 3 profiles: 1 error in 1 file, 2 warnings: ...'."""
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
+    # A photo's problems are its own file's: files with errors can outnumber the profiles checked.
     bad_files = len({p.path for p in problems if p.severity == "error"})
-    noun = "profile" if files == 1 else "profiles"
+    checked = say("profiles_checked", files)
     if not problems:
-        return f"All {files} {noun} look good."
+        return f"{checked}: {say('all_look_good', files)}"
     parts = []
     if errors:
-        parts.append(f"{errors} error{'s' if errors != 1 else ''} in {bad_files} of {files} {noun}")
+        parts.append(say("errors_in_files", errors, files=say("files", bad_files)))
     if warnings:
-        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+        parts.append(say("warnings", warnings))
     verdict = "fix the errors above and push again." if errors else "nothing blocks the build."
-    return f"{', '.join(parts)}: {verdict}"
+    return f"{checked}: {', '.join(parts)}: {verdict}"

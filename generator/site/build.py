@@ -14,6 +14,7 @@ from ..profiles import loader
 from ..profiles.problems import Problem
 from ..profiles.validate import rules_for
 from ..settings import Settings
+from ..wording import say
 from . import photos, search_index
 from .directory import Directory, hidden_reason
 from .directory import build as build_directory
@@ -35,7 +36,7 @@ class ProfilesInvalid(Exception):
     """The profiles have errors; nothing is built."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s) in the mentor profiles")
+        super().__init__(say("problems", len(problems)))
         self.problems = problems
 
 

@@ -6,33 +6,33 @@ engine only wraps bodies in its layout; nothing here knows which engine that is.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 import jinja2
-from babel.dates import format_date
 
+from .. import wording
 from ..profiles import bio, vocabulary
 from ..profiles.model import Mentor
 from ..profiles.vocabulary import Vocabulary
 from ..settings import STUDENT_FIELDS, Settings, fill_template
 from . import mailto
+from .cards import (
+    BLANK,
+    FORMAT_LABELS,
+    Card,
+    hue,
+    initials,
+    latin_form,
+    long_date,
+    scheme_labels,
+    scheme_names,
+    status_text,
+    topic_phrase,
+)
 from .directory import KINDS, Directory, Group
 from .photos import Photo
-
-FORMAT_LABELS = {"video": "Video call", "phone": "Phone", "email": "Email", "in-person": "In person"}
-
-
-def scheme_labels(scheme: str) -> dict[str, str]:
-    """What each scheme is called on the site, the one-off scheme by the programme's name for it."""
-    return {
-        "ask-an-alum": f"{scheme} (one-off conversations)",
-        "matched": "Matched mentoring (six months, arranged by the coordinators)",
-        "group": "Group mentoring",
-    }
 
 
 LINK_LABELS = {
@@ -44,11 +44,11 @@ LINK_LABELS = {
     "github": "GitHub",
 }
 SETTINGS_SCRIPT = "assets/mentor-directory/settings.js"
-GROUP_LEADS = {
-    "topics": ("topic", "who talk about it", "talk about {}"),
-    "sectors": ("sector", "who work in it", "work in {}"),
-    "countries": ("country", "based there", "are based in {}"),
-    "languages": ("language", "who speak it", "can talk in {}"),
+GROUP_LEADS = {  # a browse index's noun and verb; each group page's lead is a counted phrase (wording.py)
+    "topics": ("topic", "who talk about it"),
+    "sectors": ("sector", "who work in it"),
+    "countries": ("country", "based there"),
+    "languages": ("language", "who speak it"),
 }
 
 
@@ -121,6 +121,12 @@ class Renderer:
             sector_label=lambda slug: vocab.sectors[slug].label,
             scheme_label=labels.__getitem__,
             link_label=LINK_LABELS.__getitem__,
+            status_text=lambda m: status_text(m, settings.today),
+            latin_form=latin_form,
+            topic_phrase=topic_phrase,
+            card_view=self.card_view,
+            blank_card=BLANK,
+            say=wording.say,
         )
 
     def assets(self) -> dict[str, str]:
@@ -178,21 +184,15 @@ class Renderer:
 
     def group_page(self, group: Group) -> Page:
         path = f"{group.kind}/{group.key}/"
-        noun, _, lead = GROUP_LEADS[group.kind]
+        lead = wording.say(f"group_{group.kind}", len(group.mentors), label=group.label)
         html = self._render(
-            "group.html",
-            path,
-            mentors=group.mentors,
-            kind=group.kind,
-            kind_label=KINDS[group.kind],
-            lead=lead.format(group.label),
+            "group.html", path, mentors=group.mentors, kind=group.kind, kind_label=KINDS[group.kind], lead=lead
         )
-        title = f"Mentors: {group.label}"
-        return Page(path, title, f"{len(group.mentors)} mentors who {lead.format(group.label)}.", html)
+        return Page(path, f"Mentors: {group.label}", f"{lead}.", html)
 
     def group_index(self, kind: str, groups: tuple[Group, ...]) -> Page:
         path = f"{kind}/"
-        noun, verb, _ = GROUP_LEADS[kind]
+        noun, verb = GROUP_LEADS[kind]
         html = self._render("group_index.html", path, groups=groups, kind=kind, noun=noun, verb=verb)
         return Page(path, f"Mentors by {noun}", f"Browse the mentor directory by {noun}.", html)
 
@@ -250,6 +250,28 @@ class Renderer:
         photo = self.photos.get(m.slug)
         return photo.path(size) if photo else None
 
+    def card_view(self, m: Mentor) -> Card:
+        """What the card of a mentor shows."""
+        photo = self._photo_path(m, "card")
+        latin = latin_form(m)
+        return Card(
+            slug=m.slug,
+            name=m.name,
+            latin=latin or None,
+            pronouns=m.pronouns or None,
+            headline=m.headline,
+            status=m.status(self.settings.today),
+            status_text=status_text(m, self.settings.today),
+            schemes=tuple(scheme_names(self.settings.scheme)[s] for s in m.schemes),
+            country=self.country_name(m.country),
+            languages=", ".join(vocabulary.languages()[code] for code in m.languages),
+            topics=tuple(self.topic_label(t) for t in m.topics),
+            photo=photo,
+            initials=None if photo else initials(m.name),
+            hue=hue(m.slug),
+            unconfirmed=m.last_confirmed is None,
+        )
+
     def topic_label(self, slug: str) -> str:
         return self.vocab.topics[slug].label
 
@@ -273,27 +295,3 @@ class Renderer:
         )
         return mailto.link(self.settings.contact, f"Outdated profile: {m.name}", body)
 
-
-def hue(slug: str) -> int:
-    """A stable colour for an initials avatar."""
-    return int(hashlib.sha256(slug.encode()).hexdigest()[:4], 16) % 360
-
-
-def initials(name: str) -> str:
-    """Up to two letters from a name in any script: 'Ada Okafor' -> 'AO', '王芳' -> '王芳'."""
-    words = name.split()
-    if len(words) == 1:
-        return words[0][:2].upper() if words[0].isascii() else words[0][:2]
-    return (words[0][0] + words[-1][0]).upper()
-
-
-def topic_phrase(label: str) -> str:
-    """A topic label as it reads mid-sentence: 'Global health' -> 'global health'; 'PhD ...' stays."""
-    first = label.split(" ", 1)[0]
-    return label[0].lower() + label[1:] if first[:1].isupper() and first[1:].islower() else label
-
-
-@lru_cache(maxsize=1024)  # a directory has a few hundred distinct dates
-def long_date(day) -> str:
-    """'1 March 2027'."""
-    return format_date(day, "d MMMM y", locale="en")

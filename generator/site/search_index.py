@@ -12,23 +12,51 @@ import json
 from collections.abc import Iterator
 from functools import lru_cache
 
-from anyascii import anyascii
 from babel import Locale, UnknownLocaleError
 
+from .. import wording
 from ..profiles import bio, vocabulary
 from ..profiles.model import Mentor
 from ..profiles.vocabulary import Vocabulary
 from ..settings import Settings
-from . import regions, render, search_terms
+from . import regions, search_terms
+from .cards import (
+    FORMAT_LABELS,
+    PAUSED_UNTIL,
+    STATUS_SHORT,
+    STATUS_TEXT,
+    initials,
+    latin,
+    latin_form,
+    long_date,
+    scheme_labels,
+    scheme_names,
+)
 from .directory import Directory
 from .photos import Photo
 
 DATA_SCRIPT = "assets/mentor-directory/mentors-data.js"
+# name_latin: what a card shows beside the name (the mentor's own, else a transliteration);
+# paused_until: the date as the card writes it; initials: for a mentor with no photo.
 RECORD = ("slug", "name", "name_latin", "pronouns", "headline", "topics", "sectors", "country", "languages",
-          "schemes", "formats", "status", "paused_until", "year", "photo", "hue")  # fmt: skip
+          "schemes", "formats", "status", "paused_until", "year", "photo", "hue", "initials",
+          "unconfirmed")  # fmt: skip
 STATUSES = ("open", "limited", "paused")
 SCHEMES = ("ask-an-alum", "matched", "group")
 FORMATS = ("video", "phone", "email", "in-person")
+FILTER_TITLES = {
+    "topic": "Topic",
+    "sector": "Sector",
+    "region": "Region",
+    "country": "Country",
+    "language": "Language",
+    "scheme": "Scheme",
+    "format": "Talks by",
+    "availability": "Availability",
+    "years": "Graduated between",
+}
+# The counted phrases the script writes (wording.py), in every plural form.
+SCRIPT_PHRASES = ("mentors", "mentors_listed", "mentors_match", "mentors_matching")
 _TIER = {name: rank for rank, name in enumerate(search_terms.TIERS)}
 
 
@@ -41,12 +69,12 @@ def data(directory: Directory, vocab: Vocabulary, settings: Settings, photos: di
     records = []
     for m in mentors:
         photo = photos.get(m.slug)
-        paused_until = m.paused_until.isoformat() if m.paused_until and m.paused_until > settings.today else None
+        paused_until = long_date(m.paused_until) if m.paused_until and m.paused_until > settings.today else None
         records.append(
             [
                 m.slug,
                 m.name,
-                m.name_latin or "",
+                latin_form(m),
                 m.pronouns or "",
                 m.headline,
                 [topics.index(t) for t in m.topics],
@@ -60,9 +88,11 @@ def data(directory: Directory, vocab: Vocabulary, settings: Settings, photos: di
                 m.graduation_year,
                 photo.path("card") if photo else None,
                 hue(m.slug),
+                None if photo else initials(m.name),
+                m.last_confirmed is None,
             ]  # fmt: skip
         )
-    schemes = render.scheme_labels(settings.scheme)
+    schemes, names = scheme_labels(settings.scheme), scheme_names(settings.scheme)
     return {
         "record": RECORD,
         "records": records,
@@ -78,9 +108,16 @@ def data(directory: Directory, vocab: Vocabulary, settings: Settings, photos: di
             "languageCodes": languages,
             "schemes": SCHEMES,
             "schemeNames": [schemes[s] for s in SCHEMES],
+            "schemeShort": [names[s] for s in SCHEMES],
             "formats": FORMATS,
-            "formatNames": [render.FORMAT_LABELS[f] for f in FORMATS],
+            "formatNames": [FORMAT_LABELS[f] for f in FORMATS],
             "statuses": STATUSES,
+            "statusNames": [STATUS_SHORT[s] for s in STATUSES],
+            "statusText": [STATUS_TEXT[s] for s in STATUSES],
+            "pausedUntil": PAUSED_UNTIL,
+            "titles": FILTER_TITLES,
+            "locale": wording.LOCALE,
+            "phrases": {key: wording.PHRASES[key] for key in SCRIPT_PHRASES},
         },
         "search": index(mentors, vocab, settings),
         # For "Recently confirmed" order; "" for an imported profile its mentor has not confirmed.
@@ -143,10 +180,10 @@ def searchable(m: Mentor, vocab: Vocabulary, settings: Settings) -> Iterator[tup
     yield from ((headline, w) for w in search_terms.index_words(m.headline))
     # Codes are words a student types on their own (NO, IT), so they skip the stop words.
     yield from ((details, code.lower()) for code in (m.country, *m.languages))
-    schemes = render.scheme_labels(settings.scheme)
+    schemes = scheme_labels(settings.scheme)
     texts = [vocabulary.countries()[m.country], regions.region(m.country), m.city or "", m.course or ""]
     texts += [str(m.graduation_year or "")] + [schemes[s] for s in m.schemes]
-    texts += [render.FORMAT_LABELS[f] for f in m.formats]
+    texts += [FORMAT_LABELS[f] for f in m.formats]
     texts += [name for code in m.languages for name in language_names(code)]
     for text in texts:
         yield from ((details, w) for w in _shared_words(text))
@@ -157,15 +194,6 @@ def searchable(m: Mentor, vocab: Vocabulary, settings: Settings) -> Iterator[tup
 def _shared_words(text: str) -> tuple[str, ...]:
     """The words of a text many mentors share (labels, countries, languages), worked out once."""
     return tuple(search_terms.index_words(text))
-
-
-def latin(name: str) -> str:
-    """A Latin-letter form of a name in another script ('' if it has one): 김민준 -> Gim Min Jun."""
-    if search_terms.fold(name).isascii():
-        return ""
-    spelled = anyascii(name)
-    # anyascii runs Chinese and Korean syllables together, each capitalised: split them again.
-    return "".join(" " + c if c.isupper() and i and spelled[i - 1].islower() else c for i, c in enumerate(spelled))
 
 
 @lru_cache(maxsize=512)

@@ -227,8 +227,12 @@
   };
 
   function topicPhrase(label) {
-    // "International development" reads as "international development" mid-sentence; "PhD ..." stays.
-    return /^[A-Z][a-z]*(\s|$)/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+    // How the label reads mid-sentence, as the site's Python wrote it on the topic's link.
+    var links = document.querySelectorAll(".mdir-profile [data-topics] a");
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].textContent === label) return links[i].getAttribute("data-phrase") || label;
+    }
+    return label;
   }
 
   function start() {

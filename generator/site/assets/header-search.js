@@ -77,8 +77,12 @@
     if (box.hidden) return;
     var F = {};
     data.record.forEach(function (name, i) { F[name] = i; });
-    var all = el("a", "mdir-header-mentors__all",
-      "All " + found.length + (found.length === 1 ? " mentor" : " mentors") + " matching ‘" + text.trim() + "’");
+    // The count's wording and its plural forms come from the site's Python, with the data.
+    var forms = data.labels.phrases.mentors_matching;
+    var phrase = forms[new Intl.PluralRules(data.labels.locale).select(found.length)] || forms.other;
+    var all = el("a", "mdir-header-mentors__all", phrase.replace(/\{(\w+)\}/g, function (match, name) {
+      return name === "n" ? found.length : text.trim();
+    }));
     all.href = directory + "?" + new URLSearchParams({ search: text.trim() }).toString();
     var list = el("ol", "md-search-result__list mdir-header-mentors__list");
     found.slice(0, SHOWN).forEach(function (i) {

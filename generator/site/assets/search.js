@@ -7,7 +7,8 @@
   var started = performance.now();
   var data = window.mentorDirectoryData;
   var root = document.getElementById("mdir-search");
-  if (!data || !window.lunr || !window.mentorDirectoryMatcher || !root) return;
+  var blank = document.getElementById("mdir-card-template"); // the card's markup (see card() below)
+  if (!data || !window.lunr || !window.mentorDirectoryMatcher || !root || !blank) return;
 
   var labels = data.labels;
   var F = {};
@@ -21,18 +22,18 @@
   function one(field) { return function (r) { return [r[field]]; }; }
   function many(field) { return function (r) { return r[field]; }; }
   var FACETS = [
-    { key: "topic", title: "Topic", values: many(F.topics), names: labels.topics, params: labels.topicSlugs },
-    { key: "sector", title: "Sector", values: many(F.sectors), names: labels.sectors, params: labels.sectorSlugs },
-    { key: "region", title: "Region", names: regionNames, params: regionNames,
+    { key: "topic", values: many(F.topics), names: labels.topics, params: labels.topicSlugs },
+    { key: "sector", values: many(F.sectors), names: labels.sectors, params: labels.sectorSlugs },
+    { key: "region", names: regionNames, params: regionNames,
       values: function (r) { return [regionNames.indexOf(labels.regions[r[F.country]])]; } },
-    { key: "country", title: "Country", values: one(F.country), names: labels.countries,
+    { key: "country", values: one(F.country), names: labels.countries,
       params: labels.countryCodes.map(function (c) { return c.toLowerCase(); }) },
-    { key: "language", title: "Language", values: many(F.languages), names: labels.languages, params: labels.languageCodes },
-    { key: "scheme", title: "Scheme", values: many(F.schemes), params: labels.schemes, names: labels.schemeNames },
-    { key: "format", title: "Talks by", values: many(F.formats), params: labels.formats, names: labels.formatNames },
-    { key: "availability", title: "Availability", values: one(F.status), params: labels.statuses,
-      names: ["Available", "Limited availability", "Paused"] }
+    { key: "language", values: many(F.languages), names: labels.languages, params: labels.languageCodes },
+    { key: "scheme", values: many(F.schemes), params: labels.schemes, names: labels.schemeNames },
+    { key: "format", values: many(F.formats), params: labels.formats, names: labels.formatNames },
+    { key: "availability", values: one(F.status), params: labels.statuses, names: labels.statusNames }
   ];
+  FACETS.forEach(function (facet) { facet.title = labels.titles[facet.key]; });
   // Each facet's values for each record, read once: the loops below run on every keystroke.
   var VALUES = FACETS.map(function (facet) { return records.map(facet.values); });
   var YEAR_BIT = 1 << FACETS.length;
@@ -51,6 +52,14 @@
     { key: "confirmed", text: "Recently confirmed" },
     { key: "name", text: "Name (A–Z)" }
   ];
+
+  // A counted phrase in the form the count needs ("1 mentor", "2 mentors"), as the site's Python writes it.
+  var plural = new Intl.PluralRules(labels.locale);
+  function say(key, n, values) {
+    var forms = labels.phrases[key];
+    var text = forms[plural.select(n)] || forms.other;
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return name === "n" ? n : values[name]; });
+  }
 
   function unique(list) {
     return list.filter(function (v, i) { return list.indexOf(v) === i; });
@@ -231,53 +240,64 @@
     return root.getAttribute("data-root") + "mentors/" + slug + "/" + root.getAttribute("data-index");
   }
 
-  function initials(name) {
-    var words = name.trim().split(/\s+/);
-    if (words.length === 1) return /^[\x00-\x7f]*$/.test(words[0]) ? words[0].slice(0, 2).toUpperCase() : Array.from(words[0]).slice(0, 2).join("");
-    return (Array.from(words[0])[0] + Array.from(words[words.length - 1])[0]).toUpperCase();
+  // A card is the server's card: a clone of the <template> the page renders with the same macro,
+  // filled with the same words. A part the mentor does not have is taken out, with the space before it.
+  function drop(part) {
+    var before = part.previousSibling;
+    if (before && before.nodeType === 3 && !before.textContent.trim()) before.remove();
+    part.remove();
   }
 
-  var STATUS_TEXT = ["Available for conversations", "Limited availability: replies may take longer"];
+  function fill(node, selector, text) {
+    var part = node.querySelector(selector);
+    if (text) part.textContent = text;
+    else drop(part);
+    return part;
+  }
+
+  function fillList(node, selector, texts) {
+    var list = node.querySelector(selector);
+    var item = list.firstElementChild;
+    texts.forEach(function (text) {
+      var copy = item.cloneNode(false);
+      copy.textContent = text;
+      list.appendChild(copy);
+    });
+    item.remove();
+  }
 
   function statusText(r) {
-    if (r[F.status] < 2) return STATUS_TEXT[r[F.status]];
-    if (r[F.paused_until]) {
-      var date = new Date(r[F.paused_until] + "T00:00:00Z");
-      return "Paused until " + date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-    }
-    return "Paused: not taking requests at the moment";
+    var until = r[F.paused_until];
+    return until ? labels.pausedUntil.replace("{date}", until) : labels.statusText[r[F.status]];
   }
 
   function card(r) {
+    var node = blank.content.firstElementChild.cloneNode(true);
     var status = labels.statuses[r[F.status]];
-    var avatar = r[F.photo]
-      ? el("img", { className: "mdir-avatar mdir-avatar--card", src: root.getAttribute("data-root") + r[F.photo],
-          alt: r[F.name], loading: "lazy", width: 160, height: 160 })
-      : el("span", { className: "mdir-avatar mdir-avatar--card mdir-avatar--initials", "aria-hidden": "true",
-          style: "--mdir-hue: " + r[F.hue], text: initials(r[F.name]) });
-    var name = el("h3", { className: "mdir-card__name" }, [el("a", { href: link(r[F.slug]), text: r[F.name] })]);
-    if (r[F.name_latin]) {
-      name.appendChild(document.createTextNode(" "));
-      name.appendChild(el("span", { className: "mdir-name-latin", lang: "en", text: r[F.name_latin] }));
+    node.setAttribute("data-status", status);
+    var photo = node.querySelector("img.mdir-avatar");
+    var initials = node.querySelector(".mdir-avatar--initials");
+    if (r[F.photo]) {
+      photo.setAttribute("src", root.getAttribute("data-root") + r[F.photo]);
+      drop(initials);
+    } else {
+      initials.textContent = r[F.initials];
+      initials.style.setProperty("--mdir-hue", r[F.hue]);
+      drop(photo);
     }
-    if (r[F.pronouns]) {
-      name.appendChild(document.createTextNode(" "));
-      name.appendChild(el("span", { className: "mdir-pronouns", text: "(" + r[F.pronouns] + ")" }));
-    }
-    var meta = labels.countries[r[F.country]] + " · " +
-      r[F.languages].map(function (v) { return labels.languages[v]; }).join(", ");
-    var topics = el("ul", { className: "mdir-tags", "aria-label": "Topics" },
-      r[F.topics].map(function (v) { return el("li", { text: labels.topics[v] }); }));
-    return el("li", { className: "mdir-card", "data-status": status }, [
-      avatar,
-      el("div", { className: "mdir-card__body" }, [
-        name,
-        el("p", { className: "mdir-card__headline", text: r[F.headline] }),
-        el("p", { className: "mdir-card__meta", text: meta }),
-        topics,
-        el("p", { className: "mdir-status mdir-status--" + status, text: statusText(r) })
-      ])
-    ]);
+    var name = node.querySelector(".mdir-card__link");
+    name.textContent = r[F.name];
+    name.setAttribute("href", link(r[F.slug]));
+    fill(node, ".mdir-name-latin", r[F.name_latin]);
+    fill(node, ".mdir-pronouns", r[F.pronouns]);
+    fill(node, ".mdir-card__headline", r[F.headline]);
+    fill(node, ".mdir-status", statusText(r)).className = "mdir-status mdir-status--" + status;
+    fillList(node, ".mdir-card__schemes", r[F.schemes].map(function (v) { return labels.schemeShort[v]; }));
+    fill(node, ".mdir-card__country", labels.countries[r[F.country]]);
+    fill(node, ".mdir-card__languages", r[F.languages].map(function (v) { return labels.languages[v]; }).join(", "));
+    fillList(node, ".mdir-tags", r[F.topics].map(function (v) { return labels.topics[v]; }));
+    if (!r[F.unconfirmed]) fill(node, ".mdir-unconfirmed", "");
+    return node;
   }
 
   // -- The panel ---------------------------------------------------------------------------
@@ -302,7 +322,7 @@
     ui.empty = el("div", { className: "mdir-empty", hidden: "" });
 
     var years = el("details", { className: "mdir-facet" }, [
-      el("summary", { text: "Graduated between" }),
+      el("summary", { text: labels.titles.years }),
       el("div", { className: "mdir-years" }, [ui.from.wrap, ui.to.wrap])
     ]);
     var form = el("form", { className: "mdir-search__form", role: "search", "aria-label": "Find a mentor" }, [
@@ -443,7 +463,7 @@
       button: button,
       show: function (chosen, total) {
         button.textContent = "Filters" + (chosen ? " (" + chosen + ")" : "");
-        done.textContent = "Show " + total + (total === 1 ? " mentor" : " mentors");
+        done.textContent = say("show_mentors", total);
       }
     };
   }
@@ -560,8 +580,8 @@
     ui.list.textContent = "";
     ui.list.appendChild(fragment);
     ui.count.textContent = total === records.length && !state.q
-      ? records.length + " mentors" + (sortKey() === "fair" ? ", available first." : ".")
-      : total + (total === 1 ? " mentor matches." : " mentors match.");
+      ? say(sortKey() === "fair" ? "mentors_listed" : "mentors_all", records.length)
+      : say("mentors_match", total);
     if (!first) announce(ui.count.textContent);
     showChips();
     syncSort();
@@ -583,7 +603,7 @@
     var add = function (text, count, undo) {
       if (!count) return;
       var button = el("button", { type: "button", className: "mdir-link-button",
-        text: text + ": " + count + (count === 1 ? " mentor" : " mentors") });
+        text: text + ": " + say("mentors", count) });
       button.addEventListener("click", function () { undo(); sync(); update(); remember(true); });
       drops.appendChild(el("li", {}, [button]));
     };
@@ -639,7 +659,7 @@
     var better = matcher.suggest(asked, records.length);
     if (!better) return;
     var fix = el("button", { type: "button", className: "mdir-link-button mdir-empty__suggestion",
-      text: better.text + " (" + better.count + (better.count === 1 ? " mentor)" : " mentors)") });
+      text: better.text + " (" + say("mentors", better.count) + ")" });
     fix.addEventListener("click", function () { state.q = better.text; sync(); update(); remember(true); });
     node.appendChild(document.createTextNode("Did you mean "));
     node.appendChild(fix);
