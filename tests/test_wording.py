@@ -122,7 +122,9 @@ def test_browse_pages_agree_with_their_count(tmp_path: Path) -> None:
     assert text(pages["languages/sw/"].body).startswith("2 mentors who can talk in Swahili,")
 
 
-@pytest.mark.parametrize(("capacity", "said"), [(1, "Up to 1 conversation a month"), (2, "Up to 2 conversations a month")])
+@pytest.mark.parametrize(
+    ("capacity", "said"), [(1, "Up to 1 conversation a month"), (2, "Up to 2 conversations a month")]
+)
 def test_a_profile_says_its_capacity_in_the_right_number(tmp_path: Path, capacity: int, said: str) -> None:
     r = renderer(tmp_path, 1)
     mentor = r.directory.mentors[0]

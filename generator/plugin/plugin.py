@@ -218,8 +218,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             listed = "\n".join(p.text() for p in exc.problems[:20])
             more = f"\n... and {len(exc.problems) - 20} more" if len(exc.problems) > 20 else ""
             raise PluginError(
-                f"{exc}:\n{listed}{more}\n"
-                "Run 'mentor-directory check' to see every problem with its fix."
+                f"{exc}:\n{listed}{more}\nRun 'mentor-directory check' to see every problem with its fix."
             ) from None
         for notice in built.notices:
             # Someone else's stale profile must not fail a --strict build: say it, at info level.

@@ -34,7 +34,6 @@ from .cards import (
 from .directory import KINDS, Directory, Group
 from .photos import Photo
 
-
 LINK_LABELS = {
     "website": "Website",
     "linkedin": "LinkedIn",
@@ -294,4 +293,3 @@ class Renderer:
             "What is wrong: [for example, they have changed job, or the email bounced]\n"
         )
         return mailto.link(self.settings.contact, f"Outdated profile: {m.name}", body)
-

@@ -244,7 +244,9 @@ def test_a_directory_of_one_says_one(new_page, one_mentor_url) -> None:
     assert page.locator("#mdir-count").inner_text() == "1 mentor, available first."
 
 
-@pytest.mark.parametrize(("words", "said"), [("Nino", "1 mentor matching ‘Nino’"), ("health", "All 2 mentors matching ‘health’")])
+@pytest.mark.parametrize(
+    ("words", "said"), [("Nino", "1 mentor matching ‘Nino’"), ("health", "All 2 mentors matching ‘health’")]
+)
 def test_the_header_search_counts_the_mentors_it_links_to(page, edge_url, words: str, said: str) -> None:
     page.goto(edge_url + "guide/schemes/")
     page.locator(".md-search__input").click()
