@@ -44,6 +44,11 @@ def open_composer(page) -> None:
     expect(page.locator("#ask textarea").first).to_be_visible()
 
 
+def hover_primary_button(page) -> None:
+    """Point at the page's main button: its hover colour is text on the accent colour."""
+    page.locator(".md-content .md-button--primary").first.hover()
+
+
 @dataclass(frozen=True)
 class State:
     path: str
@@ -52,6 +57,7 @@ class State:
 
 STATES = {
     "home": State(""),
+    "home, main button hovered": State("", hover_primary_button),
     "find a mentor": State("mentors/", directory_ready),
     "find a mentor, searched": State("mentors/?search=health", directory_ready),
     "find a mentor, filtered": State("mentors/?topic=global-health&language=en", directory_ready),
