@@ -36,6 +36,17 @@ def directory_ready(page) -> None:
     page.wait_for_function(DIRECTORY_READY)
 
 
+def directory_narrowed(page) -> None:
+    """Ready, with the search or filters in the URL applied: fewer mentors than the whole sample."""
+    directory_ready(page)
+    page.wait_for_function(f"document.querySelectorAll('#mdir-list > li').length < {len(SAMPLE)}")
+
+
+def directory_empty(page) -> None:
+    directory_ready(page)
+    expect(page.locator("#mdir-list > li")).to_have_count(0)
+
+
 def open_composer(page) -> None:
     """Press "Ask for a conversation" where it opens the composer, and wait for its question box."""
     ask = page.locator("#ask").get_by_role("button", name="Ask for a conversation")
@@ -59,9 +70,9 @@ STATES = {
     "home": State(""),
     "home, main button hovered": State("", hover_primary_button),
     "find a mentor": State("mentors/", directory_ready),
-    "find a mentor, searched": State("mentors/?search=health", directory_ready),
-    "find a mentor, filtered": State("mentors/?topic=global-health&language=en", directory_ready),
-    "find a mentor, no results": State("mentors/?topic=humanitarian-response&country=no", directory_ready),
+    "find a mentor, searched": State("mentors/?search=health", directory_narrowed),
+    "find a mentor, filtered": State("mentors/?topic=global-health&language=en", directory_narrowed),
+    "find a mentor, no results": State("mentors/?topic=humanitarian-response&country=no", directory_empty),
     "profile, composer open": State(f"mentors/{WITH_PHOTO}/", open_composer),
     "profile without a photo, composer open": State(f"mentors/{WITHOUT_PHOTO}/", open_composer),
     "guidance": State("guide/approaching-a-mentor/"),
