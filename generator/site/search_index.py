@@ -56,7 +56,7 @@ FILTER_TITLES = {
     "years": "Graduated between",
 }
 # The counted phrases the script writes (wording.py), in every plural form.
-SCRIPT_PHRASES = ("mentors", "mentors_listed", "mentors_match", "mentors_matching")
+SCRIPT_PHRASES = ("mentors", "mentors_listed", "mentors_all", "show_mentors", "mentors_match", "mentors_matching")
 _TIER = {name: rank for rank, name in enumerate(search_terms.TIERS)}
 
 
