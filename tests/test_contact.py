@@ -26,9 +26,8 @@ ONE_OFF_NAME = "Ask An Alum"  # the sample mkdocs.yml's scheme
 def _profile(name: str, email: str, schemes: list[str], availability: str = "open", until: str = "") -> str:
     text = VALID.replace("photo: ada-okafor.png\n", "").replace("Ada Okafor", name)
     text = text.replace("ada.okafor@example.org", email)
-    text = text.replace(
-        "schemes:\n  - ask-an-alum\n  - matched\n", "schemes:\n" + "".join(f"  - {s}\n" for s in schemes)
-    )
+    listed = "".join(f"\n  - {s}" for s in schemes) or " []"
+    text = text.replace("schemes:\n  - ask-an-alum\n  - matched\n", f"schemes:{listed}\n")
     text = text.replace("availability: open", f"availability: {availability}")
     return text + (f"paused_until: {until}\n" if until else "")
 
@@ -42,6 +41,7 @@ MENTORS = {
     "matched-and-group": ("Emeka Obi", "emeka.schemes@example.org", ["matched", "group"], "open", ""),
     "paused": ("Fatima Zahra", "fatima.paused@example.org", ["ask-an-alum"], "paused", "2027-02-01"),
     "paused-matched": ("Gustavo Lima", "gustavo.paused@example.org", ["matched"], "paused", ""),
+    "no-scheme": ("Hana Sato", "hana.none@example.org", [], "open", ""),  # `schemes: []`: no one to ask yet
 }
 ASKABLE = {"one-off", "both"}
 
@@ -204,7 +204,10 @@ def test_a_mentor_in_one_off_and_matched_mentoring_offers_both(outputs, way) -> 
 
 
 @pytest.mark.parametrize("way", WAYS)
-@pytest.mark.parametrize(("slug", "until"), [("paused", "until 1 February 2027"), ("paused-matched", "at the moment")])
+@pytest.mark.parametrize(
+    ("slug", "until"),
+    [("paused", "until 1 February 2027"), ("paused-matched", "at the moment"), ("no-scheme", "at the moment")],
+)
 def test_a_paused_mentor_says_until_when_with_no_email_at_all(outputs, way, slug, until) -> None:
     folder, page = outputs[way]
     html = (folder / "mentors" / slug / page).read_text(encoding="utf-8")

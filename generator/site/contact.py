@@ -64,7 +64,7 @@ class Contact:
 
 def kind(m: Mentor, today: dt.date) -> str:
     """The contact section's kind: "paused", "ask" (one-off conversations) or "join" (coordinated schemes only)."""
-    if m.status(today) == "paused":
+    if m.status(today) == "paused" or not m.schemes:  # no scheme chosen: no one to ask yet
         return "paused"
     return "ask" if ONE_OFF in m.schemes else "join"
 

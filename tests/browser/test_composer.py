@@ -271,3 +271,30 @@ def test_without_javascript_the_plain_link_names_each_part_to_fill_in(new_page, 
         assert blank in body
     assert "20-minute call" in body and "short answer by email" in body  # both offered: no choice was made
     page.guard.assert_clean()
+
+
+def test_a_programme_email_without_why_or_ask_drops_those_parts_of_the_form(new_page, serve_site, tmp_path) -> None:
+    from tests.helpers import VALID, copy_project
+
+    from .conftest import mkdocs_build
+
+    project = copy_project(tmp_path, {"ada-okafor.yml": VALID.replace("photo: ada-okafor.png\n", "")})
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    own = '      email_body: "Dear {mentor_name},\\n\\n{question}\\n\\nFrom {student_name}"\n'
+    config.write_text(
+        text.replace("      contact: mentoring@example.org\n", "      contact: mentoring@example.org\n" + own)
+    )
+    url = serve_site(mkdocs_build(config, tmp_path / "site"))
+    page = new_page()
+    page.goto(url + "mentors/ada-okafor/")
+    page.evaluate(WATCH_CLICKS)
+    expect(page.locator("#ask-why")).to_be_hidden()
+    expect(page.locator("#ask-course")).to_be_hidden()
+    expect(page.get_by_role("group", name="What you are asking for")).to_be_hidden()
+    page.fill("#ask-name", STUDENT["name"])
+    page.fill("#ask-question", QUESTION)
+    page.locator(".mdir-ask__send").click()
+    assert page.evaluate("window.clicks")[-1]["sent"] is True, "it warned about parts the email does not have"
+    assert parse_mailto(send_href(page)).body == f"Dear Ada Okafor,\r\n\r\n{QUESTION}\r\n\r\nFrom {STUDENT['name']}"
+    page.guard.assert_clean()

@@ -93,6 +93,13 @@
     this.notice = box.querySelector("#ask-notice");
     this.warning = box.querySelector("#ask-warning");
     this.send = box.querySelector(".mdir-ask__send");
+    // A programme's own email template may leave a part out: its field would change nothing, so it goes.
+    var template = this.config.subject + this.config.body;
+    this.parts = PARTS.filter(function (name) { return template.indexOf("{" + name + "}") !== -1; });
+    PARTS.forEach(function (name) {
+      if (this.parts.indexOf(name) === -1) this.fields[name].closest(".mdir-field").hidden = true;
+    }, this);
+    this.form.querySelector(".mdir-composer__part--ask").hidden = template.indexOf("{ask}") === -1;
     this.addTools(this.send.parentNode);
     this.remember();
     this.form.addEventListener("input", this.update.bind(this));
@@ -194,7 +201,7 @@
     var message = this.message();
     var link = mailto(this.address, message.subject, message.body);
     if (link.length <= this.config.max) return { message: message, link: link, cut: [] };
-    var lengths = PARTS.map(function (name) { return Array.from(this.fields[name].value.trim()).length; }, this);
+    var lengths = this.parts.map(function (name) { return Array.from(this.fields[name].value.trim()).length; }, this);
     var low = 0, high = Math.max.apply(null, lengths);
     while (low < high) {
       var mid = Math.ceil((low + high) / 2);
@@ -202,7 +209,7 @@
       if (mailto(this.address, trial.subject, trial.body).length <= this.config.max) low = mid; else high = mid - 1;
     }
     message = this.message(low);
-    var cut = PARTS.filter(function (name, i) { return lengths[i] > low; }).map(function (name) {
+    var cut = this.parts.filter(function (name, i) { return lengths[i] > low; }).map(function (name) {
       return { name: name, left: Array.from(this.fields[name].value.trim()).length - low };
     }, this);
     return { message: message, link: mailto(this.address, message.subject, message.body), cut: cut };
@@ -234,7 +241,7 @@
     var blanks = [placeholders.student_name, placeholders.student_course, placeholders.question,
       placeholders.why, this.fields.why.getAttribute("data-empty")];
     var found = [];
-    PARTS.forEach(function (name) {
+    this.parts.forEach(function (name) {
       var typed = this.fields[name].value.trim();
       var blank = !typed || blanks.some(function (b) { return typed.indexOf(b) !== -1; });
       if (!blank) return;
