@@ -48,7 +48,6 @@ class Join:
     """One scheme the coordinators arrange: its name, its section of the schemes page, and an email to join."""
 
     scheme: str
-    label: str
     name: str
     mailto: str | None
 
@@ -88,7 +87,7 @@ def _join(m: Mentor, settings: Settings, scheme: str, label: str) -> Join:
         values = dict(STUDENT_FIELDS, scheme=name, programme=settings.programme, mentor_name=m.name, goal=GOAL)
         subject = fill_template(JOIN_SUBJECT, values)
         link = mailto.link(settings.contact, subject, fill_template(JOIN_BODY, values))
-    return Join(scheme, label, name, link)
+    return Join(scheme, name, link)
 
 
 def why_hint(m: Mentor, topics: list[str]) -> str:
