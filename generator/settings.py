@@ -12,11 +12,13 @@ import yaml
 DEFAULT_SUBJECT = "{scheme}: a conversation about {topic}"
 DEFAULT_BODY = """Dear {mentor_name},
 
-My name is {student_name} and I am studying {student_course}. I found your profile in the {programme} directory and I am writing because of your experience in {topic}.
+My name is {student_name} and I am studying {student_course}. I found your profile in the {programme} directory.
 
-{question}
+{why}
 
-Would you have time for a 20 to 30 minute call, or a short exchange of emails, in the next few weeks? I would also be grateful to know whom else you think I could talk to about this.
+My question is about {topic}: {question}
+
+{ask} I would also be grateful to know whom else you think I could talk to about this.
 
 I know your time is limited, so please don't worry if now is not a good moment: a short no is completely fine.
 
@@ -28,7 +30,10 @@ With thanks,
 STUDENT_FIELDS = {
     "student_name": "[your name]",
     "student_course": "[your course and year]",
+    "why": "[Why you chose this mentor: something specific in their profile.]",
     "question": "[Your specific question, in one or two sentences.]",
+    # What the student asks for; the composer offers a choice, the plain link offers both.
+    "ask": "Would you have time for a 20-minute call in the next few weeks? If email suits you better, a short answer by email would be just as welcome.",  # noqa: E501
 }
 TEMPLATE_FIELDS = ("mentor_name", "topic", "programme", "scheme", *STUDENT_FIELDS)
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")

@@ -17,7 +17,7 @@ from ..profiles import bio, vocabulary
 from ..profiles.model import Mentor
 from ..profiles.vocabulary import Vocabulary
 from ..settings import STUDENT_FIELDS, Settings, fill_template
-from . import mailto
+from . import contact, mailto
 from .cards import (
     BLANK,
     FORMAT_LABELS,
@@ -160,26 +160,36 @@ class Renderer:
 
     def mentor_page(self, m: Mentor) -> Page:
         path = f"mentors/{m.slug}/"
-        values = dict(
-            mentor_name=m.name,
-            programme=self.settings.programme,
-            scheme=self.settings.scheme,
-            topic=topic_phrase(self.topic_label(m.topics[0])),
-            **STUDENT_FIELDS,
-        )
-        subject = fill_template(self.settings.subject_template, values)
-        body = fill_template(self.settings.body_template, values)
         html = self._render(
             "mentor.html",
             path,
             m=m,
             bio_html=jinja2.filters.Markup(bio.to_html(m.bio)),
-            mx=mailto.obfuscate(m.email),
-            mailto=mailto.link(m.email, subject, body),
             edit_url=self._edit_url(m),
-            report_url=self._report_url(m),
+            report_url=contact.report_link(m, self.settings),
+            **self._contact(m),
         )
         return Page(path, m.name, f"{m.headline}. {self.country_name(m.country)}.", html)
+
+    def _contact(self, m: Mentor) -> dict:
+        """The contact section's values: the mentor's address only for a one-off conversation."""
+        found = contact.contact(m, self.settings, scheme_labels(self.settings.scheme))
+        values = dict(contact=found, asks=contact.ASKS, schemes_page=contact.SCHEMES_PAGE)
+        if found.kind != "ask":
+            return values
+        topics = [topic_phrase(self.topic_label(t)) for t in m.topics]
+        topic = topics[0]
+        fields = dict(STUDENT_FIELDS, why=contact.why_prompt(m, topic))
+        filled = dict(mentor_name=m.name, programme=self.settings.programme, scheme=self.settings.scheme, topic=topic)
+        filled |= fields
+        subject = fill_template(self.settings.subject_template, filled)
+        body = fill_template(self.settings.body_template, filled)
+        return values | dict(
+            mx=mailto.obfuscate(m.email),
+            mailto=mailto.link(m.email, subject, body),
+            why_prompt=fields["why"],
+            why_hint=contact.why_hint(m, topics),
+        )
 
     def group_page(self, group: Group) -> Page:
         path = f"{group.kind}/{group.key}/"
@@ -283,13 +293,3 @@ class Renderer:
             return None
         repo = self.settings.repo_url.rstrip("/")
         return f"{repo}/edit/{self.settings.edit_branch}/{self.settings.profiles_dir}/{m.slug}.yml"
-
-    def _report_url(self, m: Mentor) -> str | None:
-        if not self.settings.contact:
-            return None
-        file = f"{self.settings.profiles_dir}/{m.slug}.yml"
-        body = (
-            f"Hello,\n\nThe profile of {m.name} ({file}) looks out of date.\n\n"
-            "What is wrong: [for example, they have changed job, or the email bounced]\n"
-        )
-        return mailto.link(self.settings.contact, f"Outdated profile: {m.name}", body)

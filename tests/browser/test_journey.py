@@ -20,6 +20,7 @@ ASKABLE = next(slug for slug, p in SAMPLE.items() if "global-health" in p["topic
 PHOTO = "wang-fang"  # a name in Chinese script, with a photo
 
 STUDENT = {"name": "Amina Yusuf", "course": "MSc Global Health, first year"}
+WHY = "Your profile says you moved from clinical work into policy, which is the move I hope to make."
 QUESTION = "How did you move from clinical work into health policy, and what would you do differently?"
 LONG_QUESTION = ("我想了解您是如何从临床工作转向卫生政策研究的，以及您会给正在考虑这条道路的学生什么建议。" * 80)[:3000]
 
@@ -268,10 +269,10 @@ def test_keyboard_only_student_can_write_and_reach_the_link(page, site_url) -> N
     page.goto(site_url + f"mentors/{ASKABLE}/")
     for _ in range(150):
         page.keyboard.press("Tab")
-        if _focus_report(page)["id"] == "ask-topic":
+        if _focus_report(page)["id"] == "ask-name":
             break
     else:
-        pytest.fail("Tab never reached the topic menu")
+        pytest.fail("Tab never reached the name field")
 
     def expect_focus(selector: str) -> None:
         assert page.evaluate("s => document.activeElement === document.querySelector(s)", selector), (
@@ -281,26 +282,37 @@ def test_keyboard_only_student_can_write_and_reach_the_link(page, site_url) -> N
         report = _focus_report(page)
         assert report["outline"] or report["shadow"], f"{selector} has focus but no visible focus indicator"
 
-    expect_focus("#ask-topic")
-    second_topic = page.locator("#ask-topic option").nth(1).inner_text()
-    page.keyboard.press("ArrowDown")
-    assert page.input_value("#ask-topic") == second_topic
-    page.keyboard.press("Tab")
+    # The parts in the guidance's order: who you are, why this person, the question, what you ask for.
     expect_focus("#ask-name")
     page.keyboard.type(STUDENT["name"])
     page.keyboard.press("Tab")
     expect_focus("#ask-course")
     page.keyboard.type(STUDENT["course"])
     page.keyboard.press("Tab")
+    expect_focus("#ask-remember")
+    page.keyboard.press("Tab")
+    expect_focus("#ask-why")
+    page.keyboard.type(WHY)
+    page.keyboard.press("Tab")
+    expect_focus("#ask-topic")
+    second_topic = page.locator("#ask-topic option").nth(1).inner_text()
+    page.keyboard.press("ArrowDown")
+    assert page.input_value("#ask-topic") == second_topic
+    page.keyboard.press("Tab")
     expect_focus("#ask-question")
     page.keyboard.type(QUESTION)
+    page.keyboard.press("Tab")
+    expect_focus("#ask-for-call")
+    page.keyboard.press("ArrowDown")
+    expect_focus("#ask-for-email")
     page.keyboard.press("Tab")
     expect_focus(".mdir-ask__send")
     link = parse_mailto(send_href(page))
     assert link.address == mentor["email"]
     assert topic_phrase(second_topic) in link.subject
-    for text in (STUDENT["name"], STUDENT["course"], QUESTION):
+    for text in (STUDENT["name"], STUDENT["course"], WHY, QUESTION, "short email"):
         assert text in link.body
+    assert "20-minute call" not in link.body
     page.guard.assert_clean()
 
 
