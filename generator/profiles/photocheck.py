@@ -33,7 +33,9 @@ _EXPORT = "export it again as a JPEG, PNG or WebP"
 # Everything besides a photo's bytes and name that decides its verdict: a change to the checks
 # below must change this (the version), so that no verdict of an older check is reused.
 _VERDICT_VERSION = 1
-_VERDICT_KEY = f"check v{_VERDICT_VERSION} {MAX_BYTES} {MAX_SIDE} {MAX_PIXELS} {LARGEST_SHOWN} {FORMATS} pillow {PIL.__version__}"
+_VERDICT_KEY = (
+    f"check v{_VERDICT_VERSION} {MAX_BYTES} {MAX_SIDE} {MAX_PIXELS} {LARGEST_SHOWN} {FORMATS} {PIL.__version__}"
+)
 _DIGEST = 32  # a sha256 of the entry's body ends each verdict entry
 
 
