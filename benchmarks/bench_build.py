@@ -12,8 +12,9 @@ falls on all of them alike:
 - this project, warm: the cache left by the previous build;
 - with --serial, the same two with MENTOR_DIRECTORY_WORKERS=1: no worker processes or threads;
 - with --warm-only, the cold build is measured once, as the first build, not in every round;
-- with --compare DIR, a warm build with the `generator` package found in DIR (an earlier
-  version, say from `git archive`), to measure a change before and after in the same rounds.
+- with --compare DIR [DIR ...], a warm build with the `generator` package found in each DIR (an
+  earlier version, say from `git archive REV generator | tar -x -C DIR`, or the same code with
+  a setting changed), to measure a change before and after in the same rounds.
 
 It prints the median of the rounds with the fastest and slowest, each build's ratio to bare
 Material in the same round, the CPU time of all its processes (less disturbed than the time
@@ -113,7 +114,7 @@ def bare_project(folder: Path, mentors: Path) -> Path:
     return folder / "mkdocs.yml"
 
 
-def variants(folder: Path, serial: bool, compare: str = "") -> dict:
+def variants(folder: Path, serial: bool, compare: list[str] | None = None) -> dict:
     """name -> (config, environment, whether to empty the photo cache first)."""
     real = folder / "real" / "mkdocs.yml"
     found = {
@@ -124,8 +125,8 @@ def variants(folder: Path, serial: bool, compare: str = "") -> dict:
     if serial:
         one = {"MENTOR_DIRECTORY_WORKERS": "1"}
         found |= {"serial, cold": (real, one, True), "serial, warm": (real, one, False)}
-    if compare:
-        found["earlier version, warm"] = (real, {"PYTHONPATH": compare}, False)
+    for other in compare or []:
+        found[f"{Path(other).name}, warm"] = (real, {"PYTHONPATH": other}, False)
     return found
 
 
@@ -178,11 +179,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--rounds", type=int, default=3, help="builds of each kind, alternated; the median is shown")
     parser.add_argument("--serial", action="store_true", help="also build without worker processes or threads")
-    parser.add_argument("--compare", default="", help="also build with the generator package in this folder")
+    parser.add_argument("--compare", nargs="*", default=[], help="also build with the generator package in each folder")
     parser.add_argument("--warm-only", action="store_true", help="measure the cold build once, not every round")
     parser.add_argument("--data", default="", help="keep the synthetic mentors in this folder, and reuse them")
     args = parser.parse_args()
-    args.compare = str(Path(args.compare).resolve()) if args.compare else ""
+    args.compare = [str(Path(folder).resolve()) for folder in args.compare]
     print(f"{os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.1f}")
     print("| build | mentors | time, median (range) | x bare Material, same round | CPU time | peak memory | output |")
     print("|---|---|---|---|---|---|---|")

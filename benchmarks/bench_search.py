@@ -1,7 +1,7 @@
 """Search side by side: this directory, Material's header search and Pagefind, over the same sites.
 
     pip install "pagefind[bin]"   # for this benchmark only; the site does not use it
-    python benchmarks/bench_search.py [--counts 1000 10000] [--rounds 3]
+    python benchmarks/bench_search.py [--counts 1000 10000] [--rounds 3] [--compare REV]
 
 Relevance: the query set of the relevance tests (tests/fixtures/relevance: 40 profiles, 111
 queries written from the student's side), recall and precision over the mentors each query
@@ -11,6 +11,11 @@ the same site in the same headless Chromium, the three alternated round by round
 - bytes: what the search downloads (gzip, as a static host serves it) until its first results;
 - ready: from asking for the search to the first results (loading and, for Material, indexing);
 - keystroke: from a key to its results, while typing words letter by letter, typos included.
+
+With --compare REV (a git revision), the directory is measured a second time on the same site
+with the browser scripts (match.js, search.js) of that revision, alternated with the others:
+a change to them, before and after, in the same run. The speed table also gives the keystrokes
+that type a word's first two letters on their own (they match much of the index: the slowest).
 
 Material's search is given every mentor page's whole text (our build keeps mentors out of its
 index): that is what a site would do with Material alone. Its times are its web worker's
@@ -198,13 +203,13 @@ def prepare(site: Path) -> tuple[Path, float]:
     return with_material_mentors(site), seconds
 
 
-def run(browser, urls: dict[str, str], search: str, queries: list[str], all_results: bool) -> dict:
+def run(browser, urls: dict[str, str], search: str, queries: list[str], all_results: bool, url: str = "") -> dict:
     """One visit: open the page, bring a search to its first results, then type its queries."""
     page = browser.new_page()  # a new context each time: nothing is cached from the last visit
     sizes: dict[str, int] = {}  # bytes sent, by address: the server's Content-Length (gzip where it gzips)
     # Responses to the page's web workers (Material's, Pagefind's) are reported here too.
     page.on("response", lambda r: sizes.setdefault(r.url, int(r.headers.get("content-length") or 0)))
-    url = urls[search]
+    url = url or urls[search]
     page.goto(url + ("mentors/?search=" + queries[0] if search == "directory" else "guide/schemes/"))
     if search == "directory":
         page.wait_for_function("window.mentorDirectorySearch && window.mentorDirectorySearch.ready")
@@ -219,6 +224,28 @@ def serve_both(site: Path, material: Path) -> tuple[list, dict[str, str]]:
     """The site for the directory and Pagefind, and Material's copy, each on its own port."""
     (one, url), (two, material_url) = serve(site), serve(material)
     return [one, two], {"directory": url, "pagefind": url, "material": material_url}
+
+
+SCRIPTS_COMPARED = ("match.js", "search.js")
+
+
+def with_scripts_of(site: Path, revision: str) -> Path:
+    """A copy of the site (hard links) whose directory scripts are those of a git revision."""
+    copy = site.with_name(f"{site.name}-{revision}")
+    shutil.copytree(site, copy, copy_function=os.link)
+    for name in SCRIPTS_COMPARED:
+        text = subprocess.run(
+            ["git", "show", f"{revision}:generator/site/assets/{name}"], cwd=ROOT, capture_output=True, check=True
+        ).stdout
+        target = copy / "assets" / "mentor-directory" / name
+        target.unlink()  # a hard link: writing through it would change the original too
+        target.write_bytes(text)
+    return copy
+
+
+def first_two_letters(query: str) -> bool:
+    """Whether a keystroke typed a word's second letter (its first to search with)."""
+    return len(query.split(" ")[-1]) == 2
 
 
 def relevance_table(browser, folder: Path) -> list[str]:
@@ -257,33 +284,41 @@ def relevance_table(browser, folder: Path) -> list[str]:
     return lines
 
 
-def speed_table(browser, folder: Path, count: int, rounds: int) -> list[str]:
+def speed_table(browser, folder: Path, count: int, rounds: int, compare: str = "") -> list[str]:
     project = folder / f"synthetic-{count}"
     mentors = synthetic.write(count, folder / f"mentors-{count}")
     build(real_project(project, mentors), project / "site", keep=True)
     material, seconds = prepare(project / "site")
     data = (project / "site" / "assets" / "mentor-directory" / "mentors-data.js").read_bytes()
     servers, urls = serve_both(project / "site", material)
-    results: dict[str, list[dict]] = {s: [] for s in SEARCHES}
+    searches = list(SEARCHES)
+    if compare:
+        server, urls[f"directory@{compare}"] = serve(with_scripts_of(project / "site", compare))
+        servers.append(server)
+        searches.insert(1, f"directory@{compare}")
+    results: dict[str, list[dict]] = {s: [] for s in searches}
     try:
         for _ in range(rounds):  # alternated: the machine's speed drifts
-            for search in SEARCHES:
-                results[search].append(run(browser, urls, search, TYPED, False))
+            for search in searches:
+                results[search].append(run(browser, urls, search.split("@")[0], TYPED, False, urls[search]))
     finally:
         for server in servers:
             server.shutdown()
     lines = [
-        f"| {count:,} mentors | bytes to first results | ready: first results | keystroke median | keystroke p95 |",
-        "|---|---|---|---|---|",
+        f"| {count:,} mentors | bytes to first results | ready: first results | keystroke median | keystroke p95 "
+        "| a word's first two letters: median, p95 |",
+        "|---|---|---|---|---|---|",
     ]
-    for search in SEARCHES:
+    for search in searches:
         runs = results[search]
         keys = [t for r in runs for t in r["times"]]
+        two = [t for r in runs for q, t in zip(TYPED, r["times"], strict=True) if first_two_letters(q)]
         readies = sorted(r["ready"] for r in runs)
         lines.append(
             f"| {search} | {statistics.median(r['bytes'] for r in runs) / 1024:,.0f} KB "
             f"| {statistics.median(readies):,.0f} ms ({readies[0]:,.0f}–{readies[-1]:,.0f}) "
-            f"| {statistics.median(keys):.1f} ms | {percentile(keys, 95):.1f} ms |"
+            f"| {statistics.median(keys):.1f} ms | {percentile(keys, 95):.1f} ms "
+            f"| {statistics.median(two):.1f} ms, {percentile(two, 95):.1f} ms |"
         )
     lines.append("")
     lines.append(
@@ -297,6 +332,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--counts", type=int, nargs="*", default=[1000, 10_000])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--compare", default="", help="also time the directory with the scripts of this git revision")
+    parser.add_argument("--no-relevance", action="store_true", help="skip the relevance table")
     args = parser.parse_args()
     if subprocess.run([sys.executable, "-m", "pagefind", "--version"], capture_output=True).returncode != 0:
         sys.exit('Pagefind is measured beside this directory: install it first with pip install "pagefind[bin]"')
@@ -304,9 +341,13 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
-        print("\n".join(relevance_table(browser, Path(tmp))), end="\n\n", flush=True)
+        print(f"{os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.1f}", flush=True)
+        if not args.no_relevance:
+            print("\n".join(relevance_table(browser, Path(tmp))), end="\n\n", flush=True)
         for count in args.counts:
-            print("\n".join(speed_table(browser, Path(tmp), count, args.rounds)), end="\n\n", flush=True)
+            table = speed_table(browser, Path(tmp), count, args.rounds, args.compare)
+            print("\n".join(table), end="\n\n", flush=True)
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
         browser.close()
 
 

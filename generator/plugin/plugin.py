@@ -57,7 +57,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             self.photo_cache = photos.Cache(root / photos.CACHE_DIR)
         # The profiles load (for a large directory, in a forked process) while MkDocs reads the
         # theme; on_files collects them.
-        self.finish_build = start(self.profiles_dir, self.settings)
+        self.finish_build = start(self.profiles_dir, self.settings, self.photo_cache.folder)
         self.built = None
         self.shell_html = None
         # Lowest priority: a project's own overrides/ can still replace the page layout.

@@ -6,11 +6,17 @@ photo is about 12 megapixels; a 300 KB file declaring more is a trick, not a por
 
 from __future__ import annotations
 
+import hashlib
+import io
+import json
+import os
 import re
+import threading
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
+import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .problems import Problem
@@ -24,6 +30,13 @@ _LIMIT = f"{MAX_SIDE} pixels a side and {MAX_PIXELS // 1_000_000} megapixels in 
 _GPS_IFD = 0x8825
 _PHOTO_LINE = re.compile(r"""^photo:[ \t]*["']?([^"'#\r\n]+?)["']?[ \t]*(?:#.*)?$""", re.MULTILINE)
 _EXPORT = "export it again as a JPEG, PNG or WebP"
+# Everything besides a photo's bytes and name that decides its verdict: a change to the checks
+# below must change this (the version), so that no verdict of an older check is reused.
+_VERDICT_VERSION = 1
+_VERDICT_KEY = (
+    f"check v{_VERDICT_VERSION} {MAX_BYTES} {MAX_SIDE} {MAX_PIXELS} {LARGEST_SHOWN} {FORMATS} {PIL.__version__}"
+)
+_DIGEST = 32  # a sha256 of the entry's body ends each verdict entry
 
 
 def unused(paths: list[Path]) -> list[Problem]:
@@ -45,8 +58,12 @@ def unused(paths: list[Path]) -> list[Problem]:
     return found
 
 
-def problems(path: Path, name: str) -> Iterator[tuple[str, ...]]:
-    """Yield (message,) for each error and (message, 'warning') for each warning about one photo file."""
+def problems(path: Path, name: str, cache: Path | None = None) -> Iterator[tuple[str, ...]]:
+    """Yield (message,) for each error and (message, 'warning') for each warning about one photo file.
+
+    With a cache folder, the verdict on the file's content is kept there, by its bytes and name,
+    and a later check of the same bytes reads it instead of decoding the photo again.
+    """
     if path.is_symlink() or not path.is_file():
         folder = f"{path.parent.parent.name}/{path.parent.name}/"  # the programme's own: mentors/photos/ by default
         yield (f"There is no file '{name}' in {folder}: upload it there, or remove the 'photo' line.",)
@@ -59,7 +76,23 @@ def problems(path: Path, name: str) -> Iterator[tuple[str, ...]]:
         )
         return
     try:
-        yield from _decoded(path, name)
+        data = path.read_bytes()
+    except OSError:
+        yield (f"'{name}' is damaged or cut short and cannot be shown: {_EXPORT}.",)
+        return
+    key = hashlib.sha256(f"{_VERDICT_KEY}\0{name}\0".encode() + data).hexdigest() if cache else ""
+    if key and (known := _recall(cache / f"check-{key}")) is not None:
+        yield from known
+        return
+    verdict = list(_judged(data, name))
+    if key:
+        _remember(cache / f"check-{key}", verdict)
+    yield from verdict
+
+
+def _judged(data: bytes, name: str) -> Iterator[tuple[str, ...]]:
+    try:
+        yield from _decoded(io.BytesIO(data), name)
     except UnidentifiedImageError:
         yield (f"'{name}' is not a JPEG, PNG or WebP image that can be opened: {_EXPORT}.",)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -79,11 +112,45 @@ def decode(image: Image.Image) -> Image.Image:
     return ImageOps.exif_transpose(image).convert("RGB")
 
 
-def _decoded(path: Path, name: str) -> Iterator[tuple[str, ...]]:
+def _recall(entry: Path) -> list[tuple[str, ...]] | None:
+    """A verdict kept earlier, or None if there is none or it is damaged."""
+    try:
+        blob = entry.read_bytes()
+    except OSError:
+        return None
+    body = blob[:-_DIGEST]
+    if len(blob) < _DIGEST or hashlib.sha256(body).digest() != blob[-_DIGEST:]:
+        return None
+    try:
+        verdict = json.loads(body)
+    except ValueError:
+        return None
+    ok = isinstance(verdict, list) and all(
+        isinstance(item, list) and item and all(isinstance(part, str) for part in item) for item in verdict
+    )
+    return [tuple(item) for item in verdict] if ok else None
+
+
+def _remember(entry: Path, verdict: list[tuple[str, ...]]) -> None:
+    """Keep a verdict, whole or not at all; a folder that cannot be written is left as it is."""
+    body = json.dumps(verdict, ensure_ascii=False).encode("utf-8")
+    temporary = entry.with_name(f"{entry.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(body + hashlib.sha256(body).digest())
+        os.replace(temporary, entry)
+    except OSError:
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _decoded(source: io.BytesIO, name: str) -> Iterator[tuple[str, ...]]:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         # Only the three formats are parsed at all: no other decoder ever sees a contributor's bytes.
-        with Image.open(path, formats=list(FORMATS)) as image:
+        with Image.open(source, formats=list(FORMATS)) as image:
             width, height = image.size
             if width < 1 or height < 1 or max(width, height) > MAX_SIDE or width * height > MAX_PIXELS:
                 yield (

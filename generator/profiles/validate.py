@@ -34,6 +34,8 @@ class Rules:
     min_bio_length: int = Settings.min_bio_length
     # The profile template's example values: a profile still holding one gets a warning.
     examples: dict[str, str] = field(default_factory=dict)
+    # Where photo verdicts are kept between runs (photocheck.problems); None: not kept.
+    photo_cache: Path | None = None
 
 
 def profile(doc: Document, slug: str, source: Path, vocab: vocabulary.Vocabulary, rules: Rules):
@@ -260,7 +262,7 @@ def _text(key: str, multiline: bool = False):
 
 
 def _photo(value: str, vocab, rules: Rules) -> Any:
-    for message, *severity in photocheck.problems(rules.photos_dir / value, value):
+    for message, *severity in photocheck.problems(rules.photos_dir / value, value, rules.photo_cache):
         yield (), message, *severity
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -57,23 +58,24 @@ class Built:
         return self.pages + generated, self.assets | {search_index.DATA_SCRIPT: search}
 
 
-def build(profiles_dir: Path, settings: Settings) -> Built:
+def build(profiles_dir: Path, settings: Settings, photo_cache: Path | None = None) -> Built:
     """Load, validate, order and render; raise ProfilesInvalid if any profile has an error.
 
     The pages the site engine lays out are ready on return. For a large directory, the
     generated pages and the search data are still being made in worker processes, while
     the engine does its own part: `Built.rest` waits for them.
     """
-    return start(profiles_dir, settings)()
+    return start(profiles_dir, settings, photo_cache)()
 
 
-def start(profiles_dir: Path, settings: Settings) -> Callable[[], Built]:
+def start(profiles_dir: Path, settings: Settings, photo_cache: Path | None = None) -> Callable[[], Built]:
     """Begin `build`; calling the result finishes it, and raises ProfilesInvalid.
 
     Between the two, the caller can do its own preparation: for a large directory the
     profiles load meanwhile, in a forked process where that is safe (see workers.can_fork).
+    `photo_cache` is the photo cache folder, where the check's verdict on each photo is kept too.
     """
-    rules = rules_for(settings)
+    rules = dataclasses.replace(rules_for(settings), photo_cache=photo_cache)
     load = partial(loader.load, [profiles_dir], rules)
     if _count(profiles_dir) < workers.APART_FROM or workers.count() < 2:
         return lambda: _finish(load, settings)

@@ -36,6 +36,21 @@
   FACETS.forEach(function (facet) { facet.title = labels.titles[facet.key]; });
   // Each facet's values for each record, read once: the loops below run on every keystroke.
   var VALUES = FACETS.map(function (facet) { return records.map(facet.values); });
+  // The same, flat, for counting: record i's values are CODES[STARTS[i]] to CODES[STARTS[i + 1] - 1],
+  // each numbered after the values of the facets before its own (OFFSETS) and tagged with its facet.
+  // A keystroke that matches thousands of mentors counts them in typed arrays, not nested lists.
+  var OFFSETS = [0];
+  FACETS.forEach(function (facet) { OFFSETS.push(OFFSETS[OFFSETS.length - 1] + facet.names.length); });
+  var STARTS = new Int32Array(records.length + 1);
+  for (var i = 0, g; i < records.length; i++) {
+    for (g = 0, STARTS[i + 1] = STARTS[i]; g < FACETS.length; g++) STARTS[i + 1] += VALUES[g][i].length;
+  }
+  var CODES = new Int32Array(STARTS[records.length]), FACET_OF = new Uint8Array(CODES.length);
+  for (i = 0; i < records.length; i++) {
+    for (var at = STARTS[i], g = 0; g < FACETS.length; g++) {
+      for (var v = 0; v < VALUES[g][i].length; v++, at++) { CODES[at] = OFFSETS[g] + VALUES[g][i][v]; FACET_OF[at] = g; }
+    }
+  }
   var YEAR_BIT = 1 << FACETS.length;
   var QUERY_BIT = YEAR_BIT << 1;
   var years = records.map(function (r) { return r[F.year]; }).filter(Boolean);
@@ -102,20 +117,24 @@
   function tally(candidates) {
     var active = [];
     FACETS.forEach(function (facet, f) { if (anyKey(state.selected[f])) active.push(f); });
-    var counts = FACETS.map(function (facet) { return new Int32Array(facet.names.length); });
+    var all = new Int32Array(OFFSETS[FACETS.length]);
+    var counts = FACETS.map(function (facet, g) { return all.subarray(OFFSETS[g], OFFSETS[g + 1]); });
     var without = {};
     var results = [];
     var total = candidates ? candidates.length : records.length;
+    var filtered = active.length > 0 || !!(state.from || state.to);
     for (var c = 0; c < total; c++) {
       var i = candidates ? candidates[c] : c;
-      var mask = failures(i, active);
-      if (mask === 0) results.push(i);
-      else if ((mask & (mask - 1)) === 0) without[mask] = (without[mask] || 0) + 1;
-      for (var g = 0; g < FACETS.length; g++) {
-        if ((mask & ~(1 << g)) !== 0) continue;
-        var values = VALUES[g][i];
-        for (var k = 0; k < values.length; k++) counts[g][values[k]]++;
+      var mask = filtered ? failures(i, active) : 0;
+      var k = STARTS[i], end = STARTS[i + 1];
+      if (mask === 0) {
+        results.push(i);
+        for (; k < end; k++) all[CODES[k]]++;
+        continue;
       }
+      if ((mask & (mask - 1)) === 0) without[mask] = (without[mask] || 0) + 1;
+      // A facet's counts are among the mentors every other filter lets through.
+      for (; k < end; k++) if ((mask & ~(1 << FACET_OF[k])) === 0) all[CODES[k]]++;
     }
     if (candidates && !results.length) {
       // Only the zero-results helper needs this: how many match the filters without the words.
