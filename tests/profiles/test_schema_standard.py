@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = ROOT / "generator" / "schema" / "profile.schema.json"
 SAMPLES = sorted(p for p in (ROOT / "mentors").glob("*.yml") if not p.name.startswith("_"))
 PROFILE = """\

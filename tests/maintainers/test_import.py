@@ -16,7 +16,7 @@ from generator.profiles.yaml_strict import parse
 from generator.site import build
 from tests.helpers import ROOT, new_mentors_folder
 
-IMPORTS = Path(__file__).parent / "fixtures" / "imports"
+IMPORTS = Path(__file__).parents[1] / "fixtures" / "imports"
 IMPORT_DAY = "2026-03-02"
 
 

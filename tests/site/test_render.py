@@ -16,8 +16,8 @@ from generator.site import mailto
 from generator.site.directory import build as build_directory
 from generator.site.render import Renderer, initials, topic_phrase
 
-FIXTURES = Path(__file__).parent / "fixtures" / "profiles"
-GOLDEN = Path(__file__).parent / "golden"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "profiles"
+GOLDEN = Path(__file__).parents[1] / "golden"
 TODAY = dt.date(2026, 11, 22)
 
 

@@ -17,7 +17,7 @@ from generator.site.directory import build as build_directory
 from generator.site.render import hue
 from tests.helpers import needs_two_cpus
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 18)
 
 

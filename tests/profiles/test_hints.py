@@ -113,7 +113,7 @@ def test_a_synonym_naming_another_entry_is_refused() -> None:
 
 
 def test_the_projects_own_vocabulary_has_no_shared_synonyms() -> None:
-    _, problems = load_vocabulary(Path(__file__).parent.parent / "mentors" / "_vocabulary.yml")
+    _, problems = load_vocabulary(Path(__file__).parents[2] / "mentors" / "_vocabulary.yml")
     assert problems == []
 
 
@@ -217,7 +217,7 @@ def test_programme_options_are_read_from_mkdocs_yml_and_checked(tmp_path: Path) 
 def test_an_issue_form_profile_is_held_to_the_programmes_bio_minimum(tmp_path: Path, monkeypatch, capsys) -> None:
     from generator.cli import main
 
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     folder = tmp_path / "mentors"
     folder.mkdir()
     for name in ("_vocabulary.yml", "_template.yml"):

@@ -13,7 +13,7 @@ from generator.profiles.loader import load, load_profile, load_vocabulary
 from generator.profiles.validate import Rules
 from tests.helpers import TODAY, VALID, check, edit, needs_two_cpus, profiles_folder
 
-FIXTURES = Path(__file__).parent / "fixtures" / "profiles"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "profiles"
 
 
 @pytest.fixture
@@ -344,7 +344,7 @@ def test_vocabulary_problems_are_reported_with_their_line(tmp_path: Path) -> Non
 
 
 def test_sample_profiles_are_all_valid() -> None:
-    mentors_dir = Path(__file__).parent.parent / "mentors"
+    mentors_dir = Path(__file__).parents[2] / "mentors"
     result = load([mentors_dir], Rules(today=TODAY))
     assert [p.text() for p in result.problems] == []
     assert len(result.mentors) >= 24
