@@ -187,14 +187,29 @@ def test_every_control_on_find_a_mentor_is_44_px_on_a_touch_phone(new_page, site
     page.goto(site_url + "mentors/")
     page.wait_for_function(READY)
     assert page.evaluate("matchMedia('(pointer: coarse)').matches")
-    for summary in page.locator("details.mdir-facet > summary").all():
-        summary.click()  # every filter open: its rows are controls too
+    assert controls_under_44(page) == []  # the search box, the Filters button, the order, the cards
+    page.locator(".mdir-filters-button").click()
+    for summary in page.locator("dialog[open] details.mdir-facet > summary").all():
+        summary.click()  # every filter open in the dialog: its rows are controls too
     assert controls_under_44(page) == []
+    page.locator("dialog[open] details.mdir-facet input").first.check()
+    page.keyboard.press("Escape")
+    page.locator(".mdir-chip").first.wait_for()
+    assert controls_under_44(page) == []  # the chip of the filter in use
     # Nothing matches: the helper's buttons and links.
     page.fill("#mdir-q", "zzzzqqq")
     page.locator(".mdir-empty").wait_for()
     assert controls_under_44(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_every_control_of_a_profile_is_44_px_on_a_touch_phone(new_page, site_url, javascript) -> None:
+    page = new_page(**TOUCH_PHONE, java_script_enabled=javascript)
+    page.goto(site_url + "mentors/agnieszka-wrobel/")  # in the one-off scheme: the composer, its links and buttons
+    if javascript:
+        page.locator(".mdir-composer").wait_for()
+    assert controls_under_44(page) == []
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
