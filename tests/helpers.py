@@ -53,6 +53,18 @@ def copy_project(dest: Path, profiles: dict[str, str] | None = None) -> Path:
     return dest
 
 
+def build_site(project: Path, site: str, offline: bool = False) -> Path:
+    """Build a project's one mkdocs.yml into project/site, as the hosted site or (OFFLINE=true) the offline copy."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        env.setenv("OFFLINE", "true" if offline else "false")
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / site), strict=True))
+    return project / site
+
+
 def new_mentors_folder(tmp_path: Path, *files: str) -> Path:
     """An empty `mentors/` with the project's vocabulary and the named files of its own, as a new programme starts."""
     folder = tmp_path / "mentors"

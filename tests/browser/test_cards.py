@@ -170,7 +170,9 @@ def controls_under_44(page) -> list[str]:
       for (const el of document.querySelectorAll(
           ".md-content a[href], .md-content button, .md-content input, .md-content select, .md-content summary")) {
         let target = el;
-        if (el.matches("input[type=checkbox], input[type=radio]")) target = el.closest("label") || el;
+        if (el.matches("input[type=checkbox], input[type=radio]")) {  // tapping its label ticks it too
+          target = el.closest("label") || (el.id && document.querySelector(`label[for="${el.id}"]`)) || el;
+        }
         if (el.matches(".mdir-card__link")) target = el.closest(".mdir-card");  // stretched over the card
         const box = target.getBoundingClientRect();
         if (!box.width && !box.height) continue;  // not shown

@@ -17,25 +17,13 @@ import yaml
 
 from generator import cli
 from generator.offline import archive as offline
-from tests.helpers import FIXED_EPOCH, ROOT, copy_project, parse, run_cli, sw_constants
+from tests.helpers import FIXED_EPOCH, ROOT, build_site, copy_project, parse, run_cli, sw_constants
 
 DAY = dt.date(2026, 11, 18)  # the day of FIXED_EPOCH
 SHIM = ROOT / "generator" / "site" / "assets" / "vendor" / "iframe-worker-1.0.4.shim.js"
 SHIM_SHA256 = (
     "e8e412dbcfea9b7e31b5ffa288d7b6035915e714c542f4176a0cdbe262fc9609"  # npm iframe-worker@1.0.4 shim/index.js
 )
-
-
-def _build(project: Path, site: str, offline_copy: bool) -> Path:
-    """Build the project's one mkdocs.yml, with OFFLINE=true for the offline copy, as offline-zip does."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("OFFLINE", "true" if offline_copy else "false")
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / site), strict=True)
-    build(config)
-    return project / site
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +34,7 @@ def sites(tmp_path_factory) -> tuple[Path, Path]:
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     try:
         project = copy_project(tmp_path_factory.mktemp("offline"))
-        yield _build(project, "site", False), _build(project, "site-offline", True)
+        yield build_site(project, "site"), build_site(project, "site-offline", offline=True)
     finally:
         monkeypatch.undo()
 

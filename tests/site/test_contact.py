@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urljoin, urlsplit
@@ -17,7 +16,7 @@ from urllib.parse import parse_qs, quote, unquote, urljoin, urlsplit
 import pytest
 
 from generator.cli import main
-from tests.helpers import FIXED_EPOCH, ROOT, VALID, copy_project
+from tests.helpers import VALID, build_site, copy_project
 
 COORDINATORS = "mentoring@example.org"  # the sample mkdocs.yml's contact
 ONE_OFF_NAME = "Ask An Alum"  # the sample mkdocs.yml's scheme
@@ -110,21 +109,7 @@ def mailtos(section: AskSection) -> list[tuple[str, str, str, str]]:
 def project(tmp_path_factory) -> Path:
     profiles = {f"{slug}.yml": _profile(*spec) for slug, spec in MENTORS.items()}
     folder = copy_project(tmp_path_factory.mktemp("contact"), profiles)
-    shutil.copy(ROOT / "mkdocs-offline.yml", folder)
     return folder
-
-
-def _mkdocs(project: Path, config: str, site: str) -> Path:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    monkeypatch = pytest.MonkeyPatch()
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
-    try:
-        build(load_config(str(project / config), site_dir=str(project / site), strict=True))
-    finally:
-        monkeypatch.undo()
-    return project / site
 
 
 @pytest.fixture(scope="module")
@@ -136,8 +121,8 @@ def outputs(project: Path) -> dict[str, tuple[Path, str]]:
         == 0
     )
     return {
-        "hosted": (_mkdocs(project, "mkdocs.yml", "site"), "index.html"),
-        "offline": (_mkdocs(project, "mkdocs-offline.yml", "site-offline"), "index.html"),
+        "hosted": (build_site(project, "site"), "index.html"),
+        "offline": (build_site(project, "site-offline", offline=True), "index.html"),
         "generate --out": (generated, "index.md"),
     }
 
