@@ -68,20 +68,14 @@ def kind(m: Mentor, today: dt.date) -> str:
     return "ask" if ONE_OFF in m.schemes else "join"
 
 
-def contact(m: Mentor, settings: Settings, labels: dict[str, str]) -> Contact:
-    """The contact section's facts for one mentor; `labels` are the schemes' names on the site."""
-    joins = tuple(_join(m, settings, scheme, labels[scheme]) for scheme in m.schemes if scheme != ONE_OFF)
+def contact(m: Mentor, settings: Settings, names: dict[str, str]) -> Contact:
+    """The contact section's facts for one mentor; `names` are the schemes' short names on the site."""
+    joins = tuple(_join(m, settings, scheme, names[scheme]) for scheme in m.schemes if scheme != ONE_OFF)
     until = m.paused_until if m.paused_until and m.paused_until > settings.today else None
     return Contact(kind(m, settings.today), joins, until)
 
 
-def short_name(label: str) -> str:
-    """'Matched mentoring (six months, …)' -> 'Matched mentoring': the name as a subject line says it."""
-    return label.partition(" (")[0]
-
-
-def _join(m: Mentor, settings: Settings, scheme: str, label: str) -> Join:
-    name = short_name(label)
+def _join(m: Mentor, settings: Settings, scheme: str, name: str) -> Join:
     link = None
     if settings.contact:
         values = dict(STUDENT_FIELDS, scheme=name, programme=settings.programme, mentor_name=m.name, goal=GOAL)

@@ -173,7 +173,7 @@ class Renderer:
 
     def _contact(self, m: Mentor) -> dict:
         """The contact section's values: the mentor's address only for a one-off conversation."""
-        found = contact.contact(m, self.settings, scheme_labels(self.settings.scheme))
+        found = contact.contact(m, self.settings, scheme_names(self.settings.scheme))
         values = dict(contact=found, asks=contact.ASKS, schemes_page=contact.SCHEMES_PAGE)
         if found.kind != "ask":
             return values

@@ -666,7 +666,7 @@
     }
     var more = el("p");
     more.appendChild(document.createTextNode("Still no one? "));
-    more.appendChild(el("a", { href: root.getAttribute("data-schemes"), text: "Group mentoring" }));
+    more.appendChild(el("a", { href: root.getAttribute("data-schemes"), text: labels.schemeShort[labels.schemes.indexOf("group")] }));
     more.appendChild(document.createTextNode(" brings several students together with one mentor, and "));
     more.appendChild(el("a", { href: root.getAttribute("data-approach"), text: "approaching people outside the directory" }));
     more.appendChild(document.createTextNode(" works too: peers, recent graduates and people in the field you admire."));
