@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .. import clock
+from .. import clock, store
 from ..offline import archive as offline
 from ..profiles import SCHEMA_FILE as SCHEMA
 from ..settings import OPTIONS, SITE_KEYS, Settings, from_options
@@ -57,7 +57,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             self.photo_cache = photos.Cache(root / photos.CACHE_DIR)
         # The profiles load (for a large directory, in a forked process) while MkDocs reads the
         # theme; on_files collects them.
-        self.finish_build = start(self.profiles_dir, self.settings, self.photo_cache.folder)
+        self.finish_build = start(self.profiles_dir, self.settings, root / store.FOLDER)
         self.built = None
         self.shell_html = None
         # Lowest priority: a project's own overrides/ can still replace the page layout.

@@ -7,13 +7,14 @@ before a byte is parsed, and every problem is collected rather than raised.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import workers
-from . import vocabulary, yaml_strict
+from .. import store, workers
+from . import photocheck, vocabulary, yaml_strict
 from .model import Mentor
 from .problems import Problem, ProfileError
 from .validate import Rules, profile
@@ -73,8 +74,14 @@ def load_vocabulary(path: Path) -> tuple[Vocabulary, list[Problem]]:
     return vocab, sorted(problems)
 
 
-def load_profile(path: Path, vocab: Vocabulary, rules: Rules) -> tuple[Mentor | None, list[Problem]]:
-    """One profile file as a Mentor (None if it has errors), and its problems in line order."""
+def load_profile(
+    path: Path, vocab: Vocabulary, rules: Rules, kept: store.Store | None = None
+) -> tuple[Mentor | None, list[Problem]]:
+    """One profile file as a Mentor (None if it has errors), and its problems in line order.
+
+    With `kept` (see checked_store), a profile checked before with the same text, photo
+    verdict, vocabulary and rules is read from there instead of being checked again.
+    """
     name = str(path)
     slug, suffix = path.stem, path.suffix
     if suffix != ".yml" or not SLUG.match(slug):
@@ -92,6 +99,9 @@ def load_profile(path: Path, vocab: Vocabulary, rules: Rules) -> tuple[Mentor | 
         text = read_text(path)
     except ProfileError as exc:
         return None, [Problem(name, exc.line, exc.col, "error", exc.message)]
+    entry = store.key(name, text) if kept else ""
+    if entry and (known := _recall(kept, entry, rules)) is not None:
+        return known
     scanned = [Problem(name, line, col, "error", msg) for line, col, msg in yaml_strict.scan_text(text)]
     try:
         doc = yaml_strict.parse(text)
@@ -100,7 +110,51 @@ def load_profile(path: Path, vocab: Vocabulary, rules: Rules) -> tuple[Mentor | 
         return None, scanned or [Problem(name, exc.line, exc.col, "error", exc.message)]
     mentor, found = profile(doc, slug, path, vocab, rules)
     problems = sorted(scanned + [Problem(name, *place) for place in found])
-    return (None if scanned else mentor), problems
+    if scanned:
+        return None, problems
+    if entry and mentor is not None:
+        _keep(kept, entry, mentor, problems, rules)
+    return mentor, problems
+
+
+def checked_store(folder: Path | None, vocab: Vocabulary, rules: Rules) -> store.Store:
+    """Where profiles checked with this vocabulary and these rules are kept, in `folder`."""
+    rules = dataclasses.replace(rules, photo_cache=None, kept=None)
+    return store.Store(folder, store.key(store.code(), repr(rules), repr(vocab)))
+
+
+# A kept profile: only one that passed. A photo is a file of its own, so its verdict is kept
+# beside the result and checked again on reading (from the verdict cache, by the photo's bytes):
+# a different verdict means the profile is checked again.
+def _keep(kept: store.Store, entry: str, mentor: Mentor, problems: list[Problem], rules: Rules) -> None:
+    value = {
+        "mentor": mentor.to_json(),
+        "problems": [[p.line, p.col, p.severity, p.message] for p in problems],
+        "photo": _photo_verdict(mentor, rules),
+    }
+    kept.put(entry, json.dumps(value, ensure_ascii=False).encode("utf-8"))
+
+
+def _recall(kept: store.Store, entry: str, rules: Rules) -> tuple[Mentor, list[Problem]] | None:
+    body = kept.get(entry)
+    if body is None:
+        return None
+    try:
+        value = json.loads(body)
+        mentor = Mentor.from_json(value["mentor"])
+        problems = [Problem(str(mentor.source), *place) for place in value["problems"]]
+    except (ValueError, KeyError, TypeError):
+        return None
+    if _photo_verdict(mentor, rules) != value["photo"]:
+        return None
+    return mentor, problems
+
+
+def _photo_verdict(mentor: Mentor, rules: Rules) -> list[list[str]] | None:
+    if mentor.photo is None:
+        return None
+    name = mentor.photo.relative_to(rules.photos_dir).as_posix()
+    return [list(found) for found in photocheck.problems(mentor.photo, name, rules.photo_cache)]
 
 
 def profile_paths(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
@@ -120,11 +174,13 @@ def load(paths: list[Path], rules: Rules) -> Loaded:
     """Load every profile under the given files and folders, each with its folder's vocabulary."""
     result = Loaded()
     files, result.problems = profile_paths(paths)
-    settings: dict[Path, tuple[Vocabulary, Rules]] = {}
+    settings: dict[Path, tuple[Vocabulary, Rules, store.Store | None]] = {}
     for folder in dict.fromkeys(path.parent for path in files):
         vocab, problems = load_vocabulary(folder / VOCABULARY_FILE)
         examples = template_examples(folder / TEMPLATE_FILE)
-        settings[folder] = vocab, dataclasses.replace(rules, photos_dir=folder / "photos", examples=examples)
+        folder_rules = dataclasses.replace(rules, photos_dir=folder / "photos", examples=examples)
+        kept = checked_store(rules.kept, vocab, folder_rules) if rules.kept and not problems else None
+        settings[folder] = vocab, folder_rules, kept
         result.problems += problems
     for mentor, problems in _load_all(files, settings):
         result.problems += problems

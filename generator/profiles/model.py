@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+_DATES = ("last_confirmed", "paused_until", "imported")
+_PATHS = ("source", "photo")
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,29 @@ class Mentor:
     def months_since_confirmed(self, today: dt.date) -> int:
         """Whole months from last_confirmed (or, for an imported profile, the import) to today."""
         return months_between(self.checked_on, today)
+
+    def to_json(self) -> dict[str, Any]:
+        """The mentor as JSON-able values: dates in ISO form, paths as text, tuples as lists."""
+        values = {}
+        for name, value in dataclasses.asdict(self).items():
+            if isinstance(value, dt.date):
+                value = value.isoformat()
+            elif isinstance(value, Path):
+                value = str(value)
+            elif isinstance(value, tuple):
+                value = list(value)
+            values[name] = value
+        return values
+
+    @classmethod
+    def from_json(cls, values: dict[str, Any]) -> Mentor:
+        """The mentor to_json described."""
+        values = {name: tuple(value) if isinstance(value, list) else value for name, value in values.items()}
+        for name in _DATES:
+            values[name] = dt.date.fromisoformat(values[name]) if values[name] else None
+        for name in _PATHS:
+            values[name] = Path(values[name]) if values[name] else None
+        return cls(**values)
 
 
 def months_between(earlier: dt.date, later: dt.date) -> int:

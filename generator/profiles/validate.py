@@ -36,6 +36,8 @@ class Rules:
     examples: dict[str, str] = field(default_factory=dict)
     # Where photo verdicts are kept between runs (photocheck.problems); None: not kept.
     photo_cache: Path | None = None
+    # Where checked profiles are kept between runs (loader.checked_store); None: not kept.
+    kept: Path | None = None
 
 
 def profile(doc: Document, slug: str, source: Path, vocab: vocabulary.Vocabulary, rules: Rules):

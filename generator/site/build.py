@@ -58,31 +58,33 @@ class Built:
         return self.pages + generated, self.assets | {search_index.DATA_SCRIPT: search}
 
 
-def build(profiles_dir: Path, settings: Settings, photo_cache: Path | None = None) -> Built:
+def build(profiles_dir: Path, settings: Settings, cache: Path | None = None) -> Built:
     """Load, validate, order and render; raise ProfilesInvalid if any profile has an error.
 
     The pages the site engine lays out are ready on return. For a large directory, the
     generated pages and the search data are still being made in worker processes, while
     the engine does its own part: `Built.rest` waits for them.
     """
-    return start(profiles_dir, settings, photo_cache)()
+    return start(profiles_dir, settings, cache)()
 
 
-def start(profiles_dir: Path, settings: Settings, photo_cache: Path | None = None) -> Callable[[], Built]:
+def start(profiles_dir: Path, settings: Settings, cache: Path | None = None) -> Callable[[], Built]:
     """Begin `build`; calling the result finishes it, and raises ProfilesInvalid.
 
     Between the two, the caller can do its own preparation: for a large directory the
     profiles load meanwhile, in a forked process where that is safe (see workers.can_fork).
-    `photo_cache` is the photo cache folder, where the check's verdict on each photo is kept too.
+    `cache` is the folder where what a build works out is kept for the next (store.FOLDER in a
+    project): the check's verdict on each photo, each checked profile, page and index entry.
     """
-    rules = dataclasses.replace(rules_for(settings), photo_cache=photo_cache)
+    kept = {"photo_cache": cache / "photos", "kept": cache / "profiles"} if cache else {}
+    rules = dataclasses.replace(rules_for(settings), **kept)
     load = partial(loader.load, [profiles_dir], rules)
     if _count(profiles_dir) < workers.APART_FROM or workers.count() < 2:
-        return lambda: _finish(load, settings)
+        return lambda: _finish(load, settings, cache)
     if not workers.can_fork():
         # Workers from a clean process take a moment to start: start them now, load here.
         helpers = workers.started(workers.count())
-        return lambda: _finish(load, settings, helpers)
+        return lambda: _finish(load, settings, cache, helpers)
     pool = workers.forked(1)
     loading = pool.submit(load)
 
@@ -94,7 +96,7 @@ def start(profiles_dir: Path, settings: Settings, photo_cache: Path | None = Non
         finally:
             pool.shutdown()  # and its thread: the rest's workers fork from a single thread again
         # The rest's workers are forked once the directory is made, and inherit it.
-        return _finish(lambda: loaded or load(), settings, fork=workers.can_fork())
+        return _finish(lambda: loaded or load(), settings, cache, fork=workers.can_fork())
 
     return finish
 
@@ -102,6 +104,7 @@ def start(profiles_dir: Path, settings: Settings, photo_cache: Path | None = Non
 def _finish(
     load: Callable[[], loader.Loaded],
     settings: Settings,
+    cache: Path | None,
     helpers: ProcessPoolExecutor | None = None,
     fork: bool = False,
 ) -> Built:
@@ -118,7 +121,7 @@ def _finish(
         ]
         planned = _plan_photos(directory)
         renderer = Renderer(directory, loaded.vocabulary, settings, planned)
-        rest = Rest((directory, loaded.vocabulary, settings, planned), helpers, fork)
+        rest = Rest((directory, loaded.vocabulary, settings, planned, cache), helpers, fork)
     except BaseException:
         if helpers is not None:
             helpers.shutdown(cancel_futures=True)
@@ -141,7 +144,7 @@ def _count(profiles_dir: Path) -> int:
         return sum(1 for entry in entries if entry.name.endswith(".yml"))
 
 
-# What forked workers find here instead of being sent it: (directory, vocabulary, settings, photos).
+# What forked workers find here instead of being sent it: (directory, vocabulary, settings, photos, cache).
 _inherited: tuple | None = None
 
 
@@ -203,7 +206,7 @@ class Rest:
 
 def _work(job: str, part: int, parts: int, args: tuple | None):
     """The search data script (job "search"), or every `parts`-th generated page from `part` on."""
-    directory, vocab, settings, planned = args or _inherited
+    directory, vocab, settings, planned, cache = args or _inherited
     if job == "search":
-        return search_index.script(search_index.data(directory, vocab, settings, planned, hue))
-    return list(Renderer(directory, vocab, settings, planned).generated_pages(part, parts))
+        return search_index.script(search_index.data(directory, vocab, settings, planned, hue, cache))
+    return list(Renderer(directory, vocab, settings, planned, cache).generated_pages(part, parts))

@@ -22,7 +22,7 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageOps
 
-from .. import workers
+from .. import store, workers
 from ..profiles import photocheck
 
 log = logging.getLogger("mkdocs.plugins.mentor_directory")
@@ -35,7 +35,7 @@ SIZES = {"card": 160, "page": photocheck.LARGEST_SHOWN}
 METHODS = {"card": 2, "page": 0}
 QUALITY = 80
 OUT_DIR = "assets/photos"
-CACHE_DIR = ".cache/mentor-directory/photos"
+CACHE_DIR = f"{store.FOLDER}/photos"
 _ENTRY_VERSION = 1  # the layout of a cache entry
 _DIGEST = 32  # a sha256 of the entry's body ends each entry
 

@@ -6,9 +6,11 @@ engine only wraps bodies in its layout; nothing here knows which engine that is.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import jinja2
 
@@ -17,7 +19,7 @@ from ..profiles import bio, vocabulary
 from ..profiles.model import Mentor
 from ..profiles.vocabulary import Vocabulary
 from ..settings import STUDENT_FIELDS, Settings, fill_template
-from . import contact, mailto
+from . import contact, kept, mailto
 from .cards import (
     BLANK,
     FORMAT_LABELS,
@@ -101,7 +103,16 @@ def _environment(**globals_) -> jinja2.Environment:
 class Renderer:
     """Turns the directory into pages, with links relative to each page."""
 
-    def __init__(self, directory: Directory, vocab: Vocabulary, settings: Settings, photos: dict[str, Photo]):
+    def __init__(
+        self,
+        directory: Directory,
+        vocab: Vocabulary,
+        settings: Settings,
+        photos: dict[str, Photo],
+        cache: Path | None = None,
+    ) -> None:
+        """`cache`: where mentor pages are kept between builds (site/kept.py); None: not kept."""
+        self.kept = kept.folder(cache, "pages", vocab, settings)
         self.directory = directory
         self.vocab = vocab
         self.settings = settings
@@ -159,6 +170,18 @@ class Renderer:
     # -- pages -------------------------------------------------------------------------
 
     def mentor_page(self, m: Mentor) -> Page:
+        """A mentor's page: kept from an earlier build if nothing it is made from has changed."""
+        entry = kept.entry(m, self.photos.get(m.slug))
+        if (body := self.kept.get(entry)) is not None:
+            try:
+                return Page(**json.loads(body))
+            except (ValueError, TypeError):
+                pass  # an entry of another shape: make the page again
+        page = self._mentor_page(m)
+        self.kept.put(entry, json.dumps(dataclasses.asdict(page), ensure_ascii=False).encode("utf-8"))
+        return page
+
+    def _mentor_page(self, m: Mentor) -> Page:
         path = f"mentors/{m.slug}/"
         html = self._render(
             "mentor.html",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
@@ -19,7 +20,7 @@ from ..profiles import bio, vocabulary
 from ..profiles.model import Mentor
 from ..profiles.vocabulary import Vocabulary
 from ..settings import Settings
-from . import regions, search_terms
+from . import kept, regions, search_terms
 from .cards import (
     FORMAT_LABELS,
     PAUSED_UNTIL,
@@ -60,8 +61,18 @@ SCRIPT_PHRASES = ("mentors", "mentors_listed", "mentors_all", "show_mentors", "m
 _TIER = {name: rank for rank, name in enumerate(search_terms.TIERS)}
 
 
-def data(directory: Directory, vocab: Vocabulary, settings: Settings, photos: dict[str, Photo], hue) -> dict:
-    """Everything the directory page's script needs, as plain JSON-able data."""
+def data(
+    directory: Directory,
+    vocab: Vocabulary,
+    settings: Settings,
+    photos: dict[str, Photo],
+    hue,
+    cache: Path | None = None,
+) -> dict:
+    """Everything the directory page's script needs, as plain JSON-able data.
+
+    `cache`: where each mentor's words are kept between builds (site/kept.py); None: not kept.
+    """
     mentors = directory.mentors
     topics, sectors = list(vocab.topics), list(vocab.sectors)
     countries = sorted({m.country for m in mentors}, key=lambda c: vocabulary.countries()[c])
@@ -119,13 +130,13 @@ def data(directory: Directory, vocab: Vocabulary, settings: Settings, photos: di
             "locale": wording.LOCALE,
             "phrases": {key: wording.PHRASES[key] for key in SCRIPT_PHRASES},
         },
-        "search": index(mentors, vocab, settings),
+        "search": index(mentors, vocab, settings, cache),
         # For "Recently confirmed" order; "" for an imported profile its mentor has not confirmed.
         "confirmed": [m.last_confirmed.isoformat() if m.last_confirmed else "" for m in mentors],
     }
 
 
-def index(mentors: list[Mentor], vocab: Vocabulary, settings: Settings) -> dict:
+def index(mentors: list[Mentor], vocab: Vocabulary, settings: Settings, cache: Path | None = None) -> dict:
     """The word index: sorted words, their stems, and for each stem the mentors and tiers it is found at.
 
     A stem's postings are one integer per mentor, in record order: the gap from the previous
@@ -133,13 +144,19 @@ def index(mentors: list[Mentor], vocab: Vocabulary, settings: Settings) -> dict:
     """
     best: list[dict[str, int]] = []  # per mentor: stem -> best tier
     stem_of: dict[str, str] = {}
+    words_kept = kept.folder(cache, "words", vocab, settings)
     for m in mentors:
-        found: dict[str, int] = {}
-        for tier, word in searchable(m, vocab, settings):  # best tier first
-            term = stem_of.get(word)
-            if term is None:
-                term = stem_of[word] = search_terms.stem(word)
-            found.setdefault(term, tier)
+        entry = kept.entry(m)
+        if (body := words_kept.get(entry)) is not None and (known := _recalled(body)):
+            words, found = known
+        else:
+            found, words = {}, {}
+            for tier, word in searchable(m, vocab, settings):  # best tier first
+                term = stem_of.get(word) or search_terms.stem(word)
+                words[word] = term
+                found.setdefault(term, tier)
+            words_kept.put(entry, json.dumps([words, found], ensure_ascii=False).encode("utf-8"))
+        stem_of.update(words)
         best.append(found)
     # In UTF-16 order, as the browser compares strings when it searches the sorted lists.
     stems = sorted(set(stem_of.values()), key=_utf16)
@@ -161,6 +178,15 @@ def index(mentors: list[Mentor], vocab: Vocabulary, settings: Settings) -> dict:
         "stems": stems,
         "postings": postings,
     }
+
+
+def _recalled(body: bytes) -> tuple[dict[str, str], dict[str, int]] | None:
+    """A mentor's kept words (word -> stem) and stems (stem -> best tier), or None if not of that shape."""
+    try:
+        words, found = json.loads(body)
+    except (ValueError, TypeError):
+        return None
+    return (words, found) if isinstance(words, dict) and isinstance(found, dict) else None
 
 
 def _utf16(text: str) -> bytes:

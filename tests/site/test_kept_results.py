@@ -1,0 +1,171 @@
+"""What a build keeps for the next (checked profiles, mentor pages, index entries) never shows a stale result.
+
+The oracle for each change an alum or an administrator makes: a build that reads what an
+earlier build kept must give exactly what a build keeping nothing gives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator import store
+from generator.profiles import validate
+from generator.settings import Settings
+from generator.site import build, render, search_index
+from tests.helpers import copy_project
+
+TODAY = dt.date(2026, 11, 18)
+
+
+def outcome(project: Path, kept: bool = True, today: dt.date = TODAY) -> tuple:
+    """Every page, the search data and the notices; or the problems that stopped the build."""
+    try:
+        built = build.build(project / "mentors", Settings(today=today), project / store.FOLDER if kept else None)
+    except build.ProfilesInvalid as exc:
+        return ("stopped", [p.text() for p in exc.problems])
+    pages, assets = built.everything()
+    return (
+        {page.path: (page.title, page.description, page.body) for page in pages},
+        assets[search_index.DATA_SCRIPT],
+        [notice.text() for notice in built.notices],
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _swap_photo(project: Path) -> None:
+    photos = project / "mentors" / "photos"
+    (photos / "ngozi-adebayo.jpg").write_bytes((photos / "luana-ferreira.jpg").read_bytes())
+
+
+def _damage_photo(project: Path) -> None:
+    photo = project / "mentors" / "photos" / "ngozi-adebayo.jpg"
+    photo.write_bytes(photo.read_bytes()[:2000])
+
+
+def _remove_photo(project: Path) -> None:
+    (project / "mentors" / "photos" / "ngozi-adebayo.jpg").unlink()
+
+
+CHANGES: dict[str, Callable[[Path], None]] = {
+    "an alum rewrites a sentence of their bio": lambda p: replace_in(
+        p / "mentors" / "ngozi-adebayo.yml", "paint factory", "soap factory"
+    ),
+    "an alum's edit breaks their profile": lambda p: replace_in(
+        p / "mentors" / "ngozi-adebayo.yml", "email: ngozi.adebayo@example.org", "email: ngozi.adebayo"
+    ),
+    "an alum uploads a new photo under the same name": _swap_photo,
+    "a photo is replaced by a file cut short": _damage_photo,
+    "a photo is deleted": _remove_photo,
+    "the administrator renames a topic": lambda p: replace_in(
+        p / "mentors" / "_vocabulary.yml", "label: Getting your first job", "label: Your first job"
+    ),
+    "the administrator adds a synonym": lambda p: replace_in(
+        p / "mentors" / "_vocabulary.yml", "synonyms: [phd, doctorate,", "synonyms: [phd, doctorate, dphil,"
+    ),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=list(CHANGES))
+def test_after_a_change_a_build_from_kept_results_equals_one_from_scratch(project: Path, change: str) -> None:
+    before = outcome(project)
+    assert outcome(project) == before  # read back from what the first build kept
+    CHANGES[change](project)
+    fresh = outcome(project, kept=False)
+    assert fresh != before, "the change must change the site, or this test proves nothing"
+    assert outcome(project) == fresh
+
+
+def test_a_year_later_the_same_kept_results_give_that_day_s_site(project: Path) -> None:
+    """Freshness follows the day: a year on, profiles are stale or hidden, and the kept pages are not reused."""
+    now = outcome(project)
+    later = TODAY + dt.timedelta(days=400)
+    fresh = outcome(project, kept=False, today=later)
+    assert fresh != now
+    assert any("not on the site" in notice for notice in fresh[-1])
+    assert outcome(project, today=later) == fresh
+
+
+def test_an_unchanged_directory_is_not_checked_rendered_or_indexed_again(project, monkeypatch) -> None:
+    calls = {"checked": 0, "rendered": 0, "indexed": 0}
+
+    def counting(name: str, function: Callable) -> Callable:
+        def counted(*args, **kwargs):
+            calls[name] += 1
+            return function(*args, **kwargs)
+
+        return counted
+
+    monkeypatch.setattr("generator.profiles.loader.profile", counting("checked", validate.profile))
+    monkeypatch.setattr(render.Renderer, "_mentor_page", counting("rendered", render.Renderer._mentor_page))
+    monkeypatch.setattr(search_index, "searchable", counting("indexed", search_index.searchable))
+    first = outcome(project)
+    shown = sum(1 for path in first[0] if path.startswith("mentors/") and path != "mentors/")
+    assert calls == {"checked": 28, "rendered": shown, "indexed": shown}
+    calls.update(checked=0, rendered=0, indexed=0)
+    assert outcome(project) == first
+    assert calls == {"checked": 0, "rendered": 0, "indexed": 0}
+    CHANGES["an alum rewrites a sentence of their bio"](project)
+    outcome(project)
+    assert calls == {"checked": 1, "rendered": 1, "indexed": 1}
+
+
+def _every_entry(project: Path) -> list[Path]:
+    kept = project / store.FOLDER
+    found = [p for kind in ("profiles", "pages", "words") for p in (kept / kind).rglob("*") if p.is_file()]
+    assert len(found) > 3 * 20
+    return found
+
+
+def test_entries_cut_short_are_made_again(project: Path) -> None:
+    fresh = outcome(project, kept=False)
+    outcome(project)
+    for entry in _every_entry(project):
+        entry.write_bytes(entry.read_bytes()[:-40])
+    assert outcome(project) == fresh
+
+
+@pytest.mark.parametrize("body", [b"", b"[]", b"{}", b'{"mentor": {"slug": 1}}', b"\xff\xfe", b'[{"a": "b"}, []]'])
+def test_entries_of_another_shape_are_made_again(project: Path, body: bytes) -> None:
+    """An entry whose checksum holds but whose content is not what the code expects (say, an older layout)."""
+    fresh = outcome(project, kept=False)
+    outcome(project)
+    for entry in _every_entry(project):
+        entry.write_bytes(body + hashlib.sha256(body).digest())
+    assert outcome(project) == fresh
+
+
+def test_a_cache_folder_that_cannot_be_written_leaves_the_build_as_it_would_be(project: Path) -> None:
+    fresh = outcome(project, kept=False)
+    (project / ".cache").write_text("not a folder", encoding="utf-8")
+    assert outcome(project) == fresh
+    assert outcome(project) == fresh
+
+
+def test_results_of_another_day_or_code_are_removed_after_a_day(tmp_path: Path) -> None:
+    old, recent = tmp_path / "a", tmp_path / "b"
+    for folder in (old, recent):
+        folder.mkdir()
+        (folder / "entry").write_bytes(b"x")
+    day_ago = time.time() - 25 * 3600
+    os.utime(old, (day_ago, day_ago))
+    kept = store.Store(tmp_path, "c" * 64)
+    kept.put("entry", b"body")
+    assert kept.get("entry") == b"body"
+    assert not old.exists() and recent.exists()
