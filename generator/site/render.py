@@ -14,7 +14,7 @@ from pathlib import Path
 
 import jinja2
 
-from .. import wording
+from .. import store, wording
 from ..profiles import bio, vocabulary
 from ..profiles.model import Mentor
 from ..profiles.vocabulary import Vocabulary
@@ -82,9 +82,28 @@ def _inert(text: str) -> str:
     return text.replace("{", "\\u007b").replace("}", "\\u007d")
 
 
+class _Compiled(jinja2.BytecodeCache):
+    """Templates compiled once in a process and shared by every Renderer's environment."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, tuple[str, object]] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        checksum, code = self.codes.get(bucket.key, (None, None))
+        if checksum == bucket.checksum:  # the same template source
+            bucket.code = code
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.codes[bucket.key] = bucket.checksum, bucket.code
+
+
+_COMPILED = _Compiled()
+
+
 def _environment(**globals_) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator.site", "templates"),
+        bytecode_cache=_COMPILED,
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -113,6 +132,7 @@ class Renderer:
     ) -> None:
         """`cache`: where mentor pages are kept between builds (site/kept.py); None: not kept."""
         self.kept = kept.folder(cache, "pages", vocab, settings)
+        self._entries: dict[str, str] = {}
         self.directory = directory
         self.vocab = vocab
         self.settings = settings
@@ -165,23 +185,38 @@ class Renderer:
         makers += [(self.mentor_page, m) for m in self.directory.mentors]
         makers += [(self.group_page, g) for groups in self.directory.groups.values() for g in groups]
         for make, item in makers[part::parts]:
-            yield make(item)
+            yield self._kept_page(make, item)
 
-    # -- pages -------------------------------------------------------------------------
-
-    def mentor_page(self, m: Mentor) -> Page:
-        """A mentor's page: kept from an earlier build if nothing it is made from has changed."""
-        entry = kept.entry(m, self.photos.get(m.slug))
+    def _kept_page(self, make, item) -> Page:
+        """A generated page, kept from an earlier build if nothing it is made from has changed."""
+        entry = self._entry(item)
         if (body := self.kept.get(entry)) is not None:
             try:
                 return Page(**json.loads(body))
             except (ValueError, TypeError):
                 pass  # an entry of another shape: make the page again
-        page = self._mentor_page(m)
+        page = make(item)
         self.kept.put(entry, json.dumps(dataclasses.asdict(page), ensure_ascii=False).encode("utf-8"))
         return page
 
-    def _mentor_page(self, m: Mentor) -> Page:
+    def _entry(self, item: Mentor | Group | int) -> str:
+        """The key of what a page is made from, besides the build's context (site/kept.py)."""
+        if isinstance(item, Mentor):
+            return self._mentor_entry(item)
+        if isinstance(item, Group):
+            mentors, facts = item.mentors, ("group", item.kind, item.key, item.label)
+        else:
+            mentors, facts = self._chunk(item), ("directory", str(item), str(len(self.directory.mentors)))
+        return store.key(*facts, *map(self._mentor_entry, mentors))
+
+    def _mentor_entry(self, m: Mentor) -> str:
+        if m.slug not in self._entries:  # a mentor is on several pages: their key is worked out once
+            self._entries[m.slug] = kept.entry(m, self.photos.get(m.slug))
+        return self._entries[m.slug]
+
+    # -- pages -------------------------------------------------------------------------
+
+    def mentor_page(self, m: Mentor) -> Page:
         path = f"mentors/{m.slug}/"
         html = self._render(
             "mentor.html",
@@ -235,7 +270,7 @@ class Renderer:
         mentors = self.directory.mentors
         size = self.settings.cards_per_page
         path = self.directory_path(number)
-        chunk = mentors[(number - 1) * size : number * size]
+        chunk = self._chunk(number)
         html = self._render(
             "directory.html",
             path,
@@ -250,6 +285,11 @@ class Renderer:
         title = "Find a mentor" if number == 1 else f"Find a mentor: page {number}"
         description = "Search alumni who offer a conversation to students, by topic, country, sector and language."
         return Page(path, title, description, html)
+
+    def _chunk(self, number: int) -> list[Mentor]:
+        """The mentors on the directory's page `number`."""
+        size = self.settings.cards_per_page
+        return self.directory.mentors[(number - 1) * size : number * size]
 
     @staticmethod
     def directory_path(number: int) -> str:

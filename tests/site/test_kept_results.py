@@ -113,7 +113,7 @@ def test_an_unchanged_directory_is_not_checked_rendered_or_indexed_again(project
         return counted
 
     monkeypatch.setattr("generator.profiles.loader.profile", counting("checked", validate.profile))
-    monkeypatch.setattr(render.Renderer, "_mentor_page", counting("rendered", render.Renderer._mentor_page))
+    monkeypatch.setattr(render.Renderer, "mentor_page", counting("rendered", render.Renderer.mentor_page))
     monkeypatch.setattr(search_index, "searchable", counting("indexed", search_index.searchable))
     first = outcome(project)
     shown = sum(1 for path in first[0] if path.startswith("mentors/") and path != "mentors/")
