@@ -37,13 +37,14 @@ QUALITY = 80
 OUT_DIR = "assets/photos"
 CACHE_DIR = f"{store.FOLDER}/photos"
 _ENTRY_VERSION = 1  # the layout of a cache entry
+_RESIZE = "lanczos-then-reduce"  # how the sizes are made (encode): a change must change this
 _DIGEST = 32  # a sha256 of the entry's body ends each entry
 
 
 def settings() -> str:
     """Everything besides the photo's bytes that decides the encoded files."""
     sizes = ",".join(f"{name}={SIZES[name]}m{METHODS[name]}" for name in sorted(SIZES))
-    return f"v{_ENTRY_VERSION} webp q{QUALITY} {sizes} pillow {PIL.__version__}"
+    return f"v{_ENTRY_VERSION} webp q{QUALITY} {sizes} {_RESIZE} pillow {PIL.__version__}"
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,12 @@ def encode(photo: Photo) -> dict[str, bytes]:
         image = photocheck.decode(image)  # as check decoded it
     out = {}
     for size, side in sorted(SIZES.items(), key=lambda item: -item[1]):
-        image = ImageOps.fit(image, (side, side), Image.Resampling.LANCZOS)
+        if image.width == image.height and image.width % side == 0:
+            # A whole fraction of the last size (the card's 160 of the page's 320): each square of
+            # pixels averaged, a tenth of Lanczos' time, and no visible difference once encoded.
+            image = image.reduce(image.width // side)
+        else:
+            image = ImageOps.fit(image, (side, side), Image.Resampling.LANCZOS)
         # A fresh image holds only pixels: nothing of the original's metadata can follow.
         clean = Image.new("RGB", image.size)
         clean.paste(image)
