@@ -8,13 +8,14 @@ falls on all of them alike:
 
 - bare Material: the same mentors as one Markdown page each, showing the photo as uploaded,
   out of the navigation (Material's default navigation lists every page on every page);
-- this project, cold: no photo cache (`.cache/mentor-directory` removed before the build);
-- this project, warm: the cache left by the previous build;
+- this project, cold: nothing kept (`.cache/mentor-directory` removed before the build);
+- this project, warm: what the previous build kept (photos, checked profiles, pages);
 - with --serial, the same two with MENTOR_DIRECTORY_WORKERS=1: no worker processes or threads;
 - with --warm-only, the cold build is measured once, as the first build, not in every round;
 - with --compare DIR [DIR ...], a warm build with the `generator` package found in each DIR (an
   earlier version, say from `git archive REV generator | tar -x -C DIR`, or the same code with
-  a setting changed), to measure a change before and after in the same rounds.
+  a setting changed), to measure a change before and after in the same rounds (each builds
+  once before the rounds: the code is part of what its kept results are keyed on).
 
 It prints the median of the rounds with the fastest and slowest, each build's ratio to bare
 Material in the same round, the CPU time of all its processes (less disturbed than the time
@@ -140,6 +141,9 @@ def measure(count: int, args: argparse.Namespace, tmp: Path) -> dict[str, list[d
     results: dict[str, list[dict]] = {name: [] for name in runs}
     # The first build, with imports and the OS's file cache cold too.
     first = build(runs["this project, cold"][0], folder / "site")
+    for name, (config, env, _) in runs.items():
+        if name.endswith(", warm") and "PYTHONPATH" in env:
+            build(config, folder / "site", env)  # other code keeps its own results (store.py): made once, first
     if args.warm_only:
         runs = {name: run for name, run in runs.items() if not run[2]}
         results = {"this project, cold (first build only)": [first]} | {name: [] for name in runs}
