@@ -6,7 +6,6 @@ engine only wraps bodies in its layout; nothing here knows which engine that is.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -74,6 +73,20 @@ class Page:
 # Jekyll, Eleventy, Hugo and MkDocs with macros read '{{', '{%' and '{#' in a page as template code. The
 # generated HTML has no braces of its own (no inline scripts or styles), so every brace came from a
 # profile: as an HTML entity it shows the same and runs nothing.
+def _kept_page(entry: bytes | None) -> Page | None:
+    """A page as Renderer._kept_page keeps it, or None if there is none or it has another shape."""
+    if entry is None:
+        return None
+    try:
+        head, body = entry.decode("utf-8").split("\n", 1)
+        fields = json.loads(head)
+    except ValueError:
+        return None
+    if not (isinstance(fields, list) and len(fields) == 3 and all(isinstance(f, str) for f in fields)):
+        return None
+    return Page(*fields, body)
+
+
 def _entities(html: str) -> str:
     return html.replace("{", "&#123;").replace("}", "&#125;")
 
@@ -190,13 +203,13 @@ class Renderer:
     def _kept_page(self, make, item) -> Page:
         """A generated page, kept from an earlier build if nothing it is made from has changed."""
         entry = self._entry(item)
-        if (body := self.kept.get(entry)) is not None:
-            try:
-                return Page(**json.loads(body))
-            except (ValueError, TypeError):
-                pass  # an entry of another shape: make the page again
+        if (kept_page := _kept_page(self.kept.get(entry))) is not None:
+            return kept_page
         page = make(item)
-        self.kept.put(entry, json.dumps(dataclasses.asdict(page), ensure_ascii=False).encode("utf-8"))
+        # The page's place and names as one line of JSON, then its body as it is: no escaping of
+        # the HTML's quotes to write and read back.
+        head = json.dumps([page.path, page.title, page.description], ensure_ascii=False)
+        self.kept.put(entry, f"{head}\n{page.body}".encode())
         return page
 
     def _entry(self, item: Mentor | Group | int) -> str:

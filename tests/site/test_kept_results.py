@@ -141,7 +141,10 @@ def test_entries_cut_short_are_made_again(project: Path) -> None:
     assert outcome(project) == fresh
 
 
-@pytest.mark.parametrize("body", [b"", b"[]", b"{}", b'{"mentor": {"slug": 1}}', b"\xff\xfe", b'[{"a": "b"}, []]'])
+@pytest.mark.parametrize(
+    "body",
+    [b"", b"[]", b"{}", b'{"mentor": {"slug": 1}}', b"\xff\xfe", b'[{"a": "b"}, []]', b'{"a": 1, "b": 2, "c": 3}\n<p>'],
+)
 def test_entries_of_another_shape_are_made_again(project: Path, body: bytes) -> None:
     """An entry whose checksum holds but whose content is not what the code expects (say, an older layout)."""
     fresh = outcome(project, kept=False)
