@@ -10,13 +10,14 @@ import json
 import logging
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .. import clock, store
+from .. import clock, store, workers
 from ..offline import archive as offline
 from ..profiles import SCHEMA_FILE as SCHEMA
 from ..settings import OPTIONS, SITE_KEYS, Settings, from_options
@@ -182,8 +183,13 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             _write(site / path, text.encode("utf-8"))
         # Made in worker processes while MkDocs built the rest of the site, for a large directory.
         generated, search_script = self.built.rest.result()
-        for page in generated:
-            _write(site / page.path / "index.html", layout.wrap(page).encode("utf-8"))
+        # Writing thousands of small files is mostly waiting on the system: threads overlap it.
+        with ThreadPoolExecutor(workers.count(), thread_name_prefix="pages") as pool:
+            for done in [
+                pool.submit(_write, site / page.path / "index.html", layout.wrap(page).encode("utf-8"))
+                for page in generated
+            ]:
+                done.result()  # a page that cannot be written fails the build
         _write(site / search_index.DATA_SCRIPT, search_script.encode("utf-8"))
         return generated
 
