@@ -13,15 +13,14 @@ from pathlib import Path
 
 import jinja2
 
-from .. import store, wording
+from .. import wording
 from ..profiles import bio, vocabulary
 from ..profiles.model import Mentor
 from ..profiles.vocabulary import Vocabulary
 from ..settings import STUDENT_FIELDS, Settings, fill_template
-from . import contact, kept, mailto
+from . import contact, environment, kept, mailto
 from .cards import (
     BLANK,
-    FORMAT_LABELS,
     Card,
     hue,
     initials,
@@ -73,63 +72,12 @@ class Page:
 # Jekyll, Eleventy, Hugo and MkDocs with macros read '{{', '{%' and '{#' in a page as template code. The
 # generated HTML has no braces of its own (no inline scripts or styles), so every brace came from a
 # profile: as an HTML entity it shows the same and runs nothing.
-def _kept_page(entry: bytes | None) -> Page | None:
-    """A page as Renderer._kept_page keeps it, or None if there is none or it has another shape."""
-    if entry is None:
-        return None
-    try:
-        head, body = entry.decode("utf-8").split("\n", 1)
-        fields = json.loads(head)
-    except ValueError:
-        return None
-    if not (isinstance(fields, list) and len(fields) == 3 and all(isinstance(f, str) for f in fields)):
-        return None
-    return Page(*fields, body)
-
-
 def _entities(html: str) -> str:
     return html.replace("{", "&#123;").replace("}", "&#125;")
 
 
 def _inert(text: str) -> str:
     return text.replace("{", "\\u007b").replace("}", "\\u007d")
-
-
-class _Compiled(jinja2.BytecodeCache):
-    """Templates compiled once in a process and shared by every Renderer's environment."""
-
-    def __init__(self) -> None:
-        self.codes: dict[str, tuple[str, object]] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        checksum, code = self.codes.get(bucket.key, (None, None))
-        if checksum == bucket.checksum:  # the same template source
-            bucket.code = code
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.codes[bucket.key] = bucket.checksum, bucket.code
-
-
-_COMPILED = _Compiled()
-
-
-def _environment(**globals_) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator.site", "templates"),
-        bytecode_cache=_COMPILED,
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters.update(
-        language_name=lambda code: vocabulary.languages()[code],
-        format_label=FORMAT_LABELS.__getitem__,
-    )
-    env.globals.update(globals_)
-    # The shared macros, made once: they use only globals, so every page can share them.
-    env.globals["macros"] = env.get_template("_macros.html").module
-    return env
 
 
 class Renderer:
@@ -145,14 +93,14 @@ class Renderer:
     ) -> None:
         """`cache`: where mentor pages are kept between builds (site/kept.py); None: not kept."""
         self.kept = kept.folder(cache, "pages", vocab, settings)
-        self._entries: dict[str, str] = {}
+        self.keys = kept.Keys(photos)
         self.directory = directory
         self.vocab = vocab
         self.settings = settings
         self.photos = photos
         labels = scheme_labels(settings.scheme)
         # What every template may use, whatever the page: set once, so macros compile once.
-        self.env = _environment(
+        self.env = environment.make(
             today=settings.today,
             index="" if settings.directory_urls else "index.html",
             photo_path=self._photo_path,
@@ -203,29 +151,19 @@ class Renderer:
     def _kept_page(self, make, item) -> Page:
         """A generated page, kept from an earlier build if nothing it is made from has changed."""
         entry = self._entry(item)
-        if (kept_page := _kept_page(self.kept.get(entry))) is not None:
-            return kept_page
+        if (fields := kept.unpack_page(self.kept.get(entry))) is not None:
+            return Page(*fields)
         page = make(item)
-        # The page's place and names as one line of JSON, then its body as it is: no escaping of
-        # the HTML's quotes to write and read back.
-        head = json.dumps([page.path, page.title, page.description], ensure_ascii=False)
-        self.kept.put(entry, f"{head}\n{page.body}".encode())
+        self.kept.put(entry, kept.pack_page(page.path, page.title, page.description, page.body))
         return page
 
     def _entry(self, item: Mentor | Group | int) -> str:
         """The key of what a page is made from, besides the build's context (site/kept.py)."""
         if isinstance(item, Mentor):
-            return self._mentor_entry(item)
+            return self.keys.mentor(item)
         if isinstance(item, Group):
-            mentors, facts = item.mentors, ("group", item.kind, item.key, item.label)
-        else:
-            mentors, facts = self._chunk(item), ("directory", str(item), str(len(self.directory.mentors)))
-        return store.key(*facts, *map(self._mentor_entry, mentors))
-
-    def _mentor_entry(self, m: Mentor) -> str:
-        if m.slug not in self._entries:  # a mentor is on several pages: their key is worked out once
-            self._entries[m.slug] = kept.entry(m, self.photos.get(m.slug))
-        return self._entries[m.slug]
+            return self.keys.listing(item.mentors, "group", item.kind, item.key, item.label)
+        return self.keys.listing(self._chunk(item), "directory", str(item), str(len(self.directory.mentors)))
 
     # -- pages -------------------------------------------------------------------------
 
