@@ -183,13 +183,15 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             _write(site / path, text.encode("utf-8"))
         # Made in worker processes while MkDocs built the rest of the site, for a large directory.
         generated, search_script = self.built.rest.result()
+
+        def write(page: Page) -> None:
+            _write(site / page.path / "index.html", layout.wrap(page).encode("utf-8"))
+
         # Writing thousands of small files is mostly waiting on the system: threads overlap it.
+        # Each page is laid out by the thread that writes it, so only a few are in memory twice.
         with ThreadPoolExecutor(workers.count(), thread_name_prefix="pages") as pool:
-            for done in [
-                pool.submit(_write, site / page.path / "index.html", layout.wrap(page).encode("utf-8"))
-                for page in generated
-            ]:
-                done.result()  # a page that cannot be written fails the build
+            for _ in pool.map(write, generated):
+                pass  # a page that cannot be written fails the build
         _write(site / search_index.DATA_SCRIPT, search_script.encode("utf-8"))
         return generated
 
