@@ -143,10 +143,10 @@ def _recall(kept: store.Store, entry: str, rules: Rules) -> tuple[Mentor, list[P
         value = json.loads(body)
         mentor = Mentor.from_json(value["mentor"])
         problems = [Problem(str(mentor.source), *place) for place in value["problems"]]
-    except (ValueError, KeyError, TypeError):
-        return None
-    if _photo_verdict(mentor, rules) != value["photo"]:
-        return None
+        if _photo_verdict(mentor, rules) != value["photo"]:
+            return None
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None  # an entry of another shape: check the profile again
     return mentor, problems
 
 

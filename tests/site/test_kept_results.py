@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import time
 from collections.abc import Callable
@@ -143,7 +144,16 @@ def test_entries_cut_short_are_made_again(project: Path) -> None:
 
 @pytest.mark.parametrize(
     "body",
-    [b"", b"[]", b"{}", b'{"mentor": {"slug": 1}}', b"\xff\xfe", b'[{"a": "b"}, []]', b'{"a": 1, "b": 2, "c": 3}\n<p>'],
+    [
+        b"",
+        b"[]",
+        b"{}",
+        b'{"mentor": {"slug": 1}}',
+        b"\xff\xfe",
+        b'[{"a": "b"}, []]',
+        b'{"a": 1, "b": 2, "c": 3}\n<p>',
+        b'{"mentor": {"photo": "/etc/hostname"}, "problems": [], "photo": null}',
+    ],
 )
 def test_entries_of_another_shape_are_made_again(project: Path, body: bytes) -> None:
     """An entry whose checksum holds but whose content is not what the code expects (say, an older layout)."""
@@ -172,3 +182,17 @@ def test_results_of_another_day_or_code_are_removed_after_a_day(tmp_path: Path) 
     kept.put("entry", b"body")
     assert kept.get("entry") == b"body"
     assert not old.exists() and recent.exists()
+
+
+def test_a_kept_profile_whose_photo_points_elsewhere_is_checked_again(project: Path) -> None:
+    """A kept profile is only used with its own photo's verdict: one naming a file outside the photos folder is not."""
+    fresh = outcome(project, kept=False)
+    outcome(project)
+    entries = [p for p in (project / store.FOLDER / "profiles").rglob("*") if p.is_file()]
+    for entry in entries:
+        value = json.loads(entry.read_bytes()[:-32])
+        value["mentor"]["photo"] = "/etc/hostname"
+        body = json.dumps(value).encode("utf-8")
+        entry.write_bytes(body + hashlib.sha256(body).digest())
+    assert len(entries) == 28
+    assert outcome(project) == fresh
