@@ -7,8 +7,8 @@
   var started = performance.now();
   var data = window.mentorDirectoryData;
   var root = document.getElementById("mdir-search");
-  var blank = document.getElementById("mdir-card-template"); // the card's markup (see card() below)
-  if (!data || !window.lunr || !window.mentorDirectoryMatcher || !root || !blank) return;
+  var blank = document.getElementById("mdir-card-template"); // the card's markup (cards.js)
+  if (!data || !window.lunr || !window.mentorDirectoryMatcher || !window.mentorDirectoryCards || !root || !blank) return;
 
   var labels = data.labels;
   var F = {};
@@ -16,6 +16,8 @@
   var records = data.records;
   var regionNames = unique(labels.regions).sort();
   var matcher = window.mentorDirectoryMatcher(data.search);
+  var cards = window.mentorDirectoryCards({ blank: blank, records: records, fields: F, labels: labels,
+    root: root.getAttribute("data-root"), link: link });
 
   // -- Facets: how each filter reads a record, names its values, and writes them in the URL --
 
@@ -259,70 +261,9 @@
     return root.getAttribute("data-root") + "mentors/" + slug + "/" + root.getAttribute("data-index");
   }
 
-  // A card is the server's card: a clone of the <template> the page renders with the same macro,
-  // filled with the same words. A part the mentor does not have is taken out, with the space before it.
-  function drop(part) {
-    var before = part.previousSibling;
-    if (before && before.nodeType === 3 && !before.textContent.trim()) before.remove();
-    part.remove();
-  }
-
-  function fill(node, selector, text) {
-    var part = node.querySelector(selector);
-    if (text) part.textContent = text;
-    else drop(part);
-    return part;
-  }
-
-  function fillList(node, selector, texts) {
-    var list = node.querySelector(selector);
-    var item = list.firstElementChild;
-    texts.forEach(function (text) {
-      var copy = item.cloneNode(false);
-      copy.textContent = text;
-      list.appendChild(copy);
-    });
-    item.remove();
-  }
-
-  function statusText(r) {
-    var until = r[F.paused_until];
-    return until ? labels.pausedUntil.replace("{date}", until) : labels.statusText[r[F.status]];
-  }
-
-  function card(r) {
-    var node = blank.content.firstElementChild.cloneNode(true);
-    var status = labels.statuses[r[F.status]];
-    node.setAttribute("data-status", status);
-    var photo = node.querySelector("img.mdir-avatar");
-    var initials = node.querySelector(".mdir-avatar--initials");
-    if (r[F.photo]) {
-      photo.setAttribute("src", root.getAttribute("data-root") + r[F.photo]);
-      drop(initials);
-    } else {
-      initials.textContent = r[F.initials];
-      initials.style.setProperty("--mdir-hue", r[F.hue]);
-      drop(photo);
-    }
-    var name = node.querySelector(".mdir-card__link");
-    name.textContent = r[F.name];
-    name.setAttribute("href", link(r[F.slug]));
-    fill(node, ".mdir-name-latin", r[F.name_latin]);
-    fill(node, ".mdir-pronouns", r[F.pronouns]);
-    fill(node, ".mdir-card__headline", r[F.headline]);
-    fill(node, ".mdir-status", statusText(r)).className = "mdir-status mdir-status--" + status;
-    fillList(node, ".mdir-card__schemes", r[F.schemes].map(function (v) { return labels.schemeShort[v]; }));
-    fill(node, ".mdir-card__country", labels.countries[r[F.country]]);
-    fill(node, ".mdir-card__languages", r[F.languages].map(function (v) { return labels.languages[v]; }).join(", "));
-    fillList(node, ".mdir-tags", r[F.topics].map(function (v) { return labels.topics[v]; }));
-    if (!r[F.unconfirmed]) fill(node, ".mdir-unconfirmed", "");
-    return node;
-  }
-
   // -- The panel ---------------------------------------------------------------------------
 
   var ui = {};
-  var cards = {};
 
   function build() {
     ui.query = el("input", { type: "search", id: "mdir-q", className: "mdir-search__input",
@@ -481,8 +422,8 @@
       node: node,
       button: button,
       show: function (chosen, total) {
-        button.textContent = "Filters" + (chosen ? " (" + chosen + ")" : "");
-        done.textContent = say("show_mentors", total);
+        setText(button, "Filters" + (chosen ? " (" + chosen + ")" : ""));
+        setText(done, say("show_mentors", total));
       }
     };
   }
@@ -540,7 +481,7 @@
       ui.sort.textContent = "";
       offered.forEach(function (o) { ui.sort.appendChild(el("option", { value: o.key, text: o.text })); });
     }
-    ui.sort.value = sortKey();
+    if (ui.sort.value !== sortKey()) ui.sort.value = sortKey();
   }
 
   // Each filter in use, as a button that removes it: "Topic: Climate ×".
@@ -589,33 +530,32 @@
     ui.facets.forEach(function (box, f) {
       showCounts(box, found.counts[f]);
       var picked = box.options.filter(function (o) { return o.input.checked; }).length;
-      box.chosen.textContent = picked ? " (" + picked + " chosen)" : "";
+      setText(box.chosen, picked ? " (" + picked + " chosen)" : "");
     });
-    var fragment = document.createDocumentFragment();
-    results.slice(0, state.shown).forEach(function (i) {
-      // A card is built once and moved about: most keystrokes show cards already made.
-      fragment.appendChild(cards[i] || (cards[i] = card(records[i])));
-    });
-    ui.list.textContent = "";
-    ui.list.appendChild(fragment);
-    ui.count.textContent = total === records.length && !state.q
+    cards.show(ui.list, results, state.shown);
+    setText(ui.count, total === records.length && !state.q
       ? say(sortKey() === "fair" ? "mentors_listed" : "mentors_all", records.length)
-      : say("mentors_match", total);
+      : say("mentors_match", total));
     if (!first) announce(ui.count.textContent);
     showChips();
     syncSort();
     ui.dialog.show(ui.chipList.length, total);
     var rest = total - Math.min(total, state.shown);
-    ui.more.hidden = rest <= 0;
-    ui.more.textContent = "Show " + Math.min(rest, PAGE) + " more (" + rest + " not shown)";
+    if (ui.more.hidden !== rest <= 0) ui.more.hidden = rest <= 0;
+    setText(ui.more, "Show " + Math.min(rest, PAGE) + " more (" + rest + " not shown)");
     helpWhenEmpty(total, found);
+  }
+
+  // Writing a text that is already there would still make the browser lay it out again.
+  function setText(node, text) {
+    if (node.textContent !== text) node.textContent = text;
   }
 
   // -- When nothing matches: what to drop, topics nearby, and other ways to find someone ---
 
   function helpWhenEmpty(total, found) {
-    ui.empty.textContent = "";
-    ui.empty.hidden = total > 0;
+    if (ui.empty.firstChild) ui.empty.textContent = "";
+    if (ui.empty.hidden !== total > 0) ui.empty.hidden = total > 0;
     if (total > 0) return;
     ui.empty.appendChild(el("p", { className: "mdir-empty__title", text: "No mentor matches all of that." }));
     var drops = el("ul", { className: "mdir-empty__drops" });
