@@ -102,21 +102,25 @@
     return false;
   }
 
-  // One pass over the candidates (every record, or those the words match): the results, each
-  // facet's counts among the records that pass every other filter, and how many would match
-  // if one constraint were dropped.
+  // One pass over the candidates (every record, or those the words match): the results, the
+  // counts of the facets asked for (a bit each in `wanted`) among the records that pass every
+  // other filter, and how many would match if one constraint were dropped. A keystroke counts
+  // only the filters that are open: a closed one is counted when it opens (countOpened).
   var everyone = {}; // compute() for no words, by filters: typing a first letter comes back to it
+  var EVERY_FACET = (1 << FACETS.length) - 1;
 
-  function compute() {
+  function compute(wanted) {
     var candidates = search(state.q); // record positions in rank order, or null: no words
     if (!candidates) {
       var key = JSON.stringify([state.selected, state.from, state.to]);
-      return everyone[key] || (everyone[key] = tally(null));
+      return everyone[key] || (everyone[key] = tally(null, EVERY_FACET));
     }
-    return tally(candidates);
+    var found = tally(candidates, wanted);
+    // With no one found, the helper suggests topics: it needs their counts.
+    return found.results.length || found.counted & 1 ? found : tally(candidates, wanted | 1);
   }
 
-  function tally(candidates) {
+  function tally(candidates, wanted) {
     var active = [];
     FACETS.forEach(function (facet, f) { if (anyKey(state.selected[f])) active.push(f); });
     var all = new Int32Array(OFFSETS[FACETS.length]);
@@ -131,19 +135,20 @@
       var k = STARTS[i], end = STARTS[i + 1];
       if (mask === 0) {
         results.push(i);
-        for (; k < end; k++) all[CODES[k]]++;
+        if (wanted === EVERY_FACET) for (; k < end; k++) all[CODES[k]]++;
+        else if (wanted) for (; k < end; k++) if ((wanted >> FACET_OF[k]) & 1) all[CODES[k]]++;
         continue;
       }
       if ((mask & (mask - 1)) === 0) without[mask] = (without[mask] || 0) + 1;
       // A facet's counts are among the mentors every other filter lets through.
-      for (; k < end; k++) if ((mask & ~(1 << FACET_OF[k])) === 0) all[CODES[k]]++;
+      for (; k < end; k++) if ((mask & ~(1 << FACET_OF[k])) === 0 && (wanted >> FACET_OF[k]) & 1) all[CODES[k]]++;
     }
     if (candidates && !results.length) {
       // Only the zero-results helper needs this: how many match the filters without the words.
       without[QUERY_BIT] = 0;
       for (var j = 0; j < records.length; j++) if (failures(j, active) === 0) without[QUERY_BIT]++;
     }
-    return { results: results, counts: counts, without: without };
+    return { results: results, counts: counts, without: without, counted: wanted };
   }
 
   function failures(i, active) {
@@ -449,11 +454,27 @@
       el("fieldset", {}, [el("legend", { className: "mdir-sr-only", text: facet.title })]
         .concat(options.map(function (o) { return o.label; })))
     ]);
+    // Counted as it opens, before it shows: a click on the summary comes before the opening;
+    // "toggle" follows any other way it opens.
+    summary.addEventListener("click", function () { if (!node.open) countOpened(f); });
+    node.addEventListener("toggle", function () { if (node.open) countOpened(f); });
     return { node: node, options: options, chosen: chosen };
+  }
+
+  function countOpened(f) {
+    var box = ui.facets[f];
+    if (box.node.hasAttribute("data-stale")) showCounts(box, compute(1 << f).counts[f]);
+  }
+
+  // A closed filter's counts are left as they were, and marked out of date (directory.css hides
+  // them) until it opens and they are counted again.
+  function staleCounts(box) {
+    if (!box.node.hasAttribute("data-stale")) box.node.setAttribute("data-stale", "");
   }
 
   // Only what changed is written: most counts stay the same from one keystroke to the next.
   function showCounts(box, counts) {
+    box.node.removeAttribute("data-stale");
     box.options.forEach(function (o, v) {
       var n = counts[v];
       var text = "(" + n + ")";
@@ -524,11 +545,14 @@
   }
 
   function update(first) {
-    var found = compute();
+    var open = 0;
+    ui.facets.forEach(function (box, f) { if (box.node.open) open |= 1 << f; });
+    var found = compute(open);
     var results = arrange(found.results);
     var total = results.length;
     ui.facets.forEach(function (box, f) {
-      showCounts(box, found.counts[f]);
+      if ((open >> f) & 1) showCounts(box, found.counts[f]);
+      else staleCounts(box);
       var picked = box.options.filter(function (o) { return o.input.checked; }).length;
       setText(box.chosen, picked ? " (" + picked + " chosen)" : "");
     });
