@@ -13,7 +13,7 @@ the same site in the same headless Chromium, the three alternated round by round
 - keystroke: from a key to its results, while typing words letter by letter, typos included.
 
 With --compare REV (a git revision), the directory is measured a second time on the same site
-with the browser scripts (match.js, search.js) of that revision, alternated with the others:
+with the browser scripts (match.js, cards.js, search.js) of that revision, alternated with the others:
 a change to them, before and after, in the same run. The speed table also gives the keystrokes
 that type a word's first two letters on their own (they match much of the index: the slowest).
 
@@ -124,7 +124,7 @@ PAGEFIND = """async ([step, queries, all, shown]) => {
 SCRIPTS = {"directory": DIRECTORY, "material": MATERIAL, "pagefind": PAGEFIND}
 # The files each search downloads for itself.
 OWN = {
-    "directory": re.compile(r"/assets/mentor-directory/(mentors-data|match|search)\.js|/lunr-[\d.]+\.min\.js"),
+    "directory": re.compile(r"/assets/mentor-directory/(mentors-data|match|cards|search)\.js|/lunr-[\d.]+\.min\.js"),
     "material": re.compile(r"/search/search_index\.json|/workers/search\.[^/]*\.js"),
     "pagefind": re.compile(r"/pagefind/"),
 }
@@ -226,20 +226,23 @@ def serve_both(site: Path, material: Path) -> tuple[list, dict[str, str]]:
     return [one, two], {"directory": url, "pagefind": url, "material": material_url}
 
 
-SCRIPTS_COMPARED = ("match.js", "search.js")
+SCRIPTS_COMPARED = ("match.js", "cards.js", "search.js")
 
 
 def with_scripts_of(site: Path, revision: str) -> Path:
     """A copy of the site (hard links) whose directory scripts are those of a git revision."""
+    verify = ["git", "rev-parse", "--verify", f"{revision}^{{commit}}"]
+    subprocess.run(verify, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)  # a revision that is not there stops here
     copy = site.with_name(f"{site.name}-{revision}")
     shutil.copytree(site, copy, copy_function=os.link)
     for name in SCRIPTS_COMPARED:
-        text = subprocess.run(
-            ["git", "show", f"{revision}:generator/site/assets/{name}"], cwd=ROOT, capture_output=True, check=True
-        ).stdout
+        at = f"{revision}:generator/site/assets/{name}"
+        shown = subprocess.run(["git", "show", at], cwd=ROOT, capture_output=True)
         target = copy / "assets" / "mentor-directory" / name
         target.unlink()  # a hard link: writing through it would change the original too
-        target.write_bytes(text)
+        # A script the revision did not have is left out: its own pages would not load it.
+        if shown.returncode == 0:
+            target.write_bytes(shown.stdout)
     return copy
 
 

@@ -7,8 +7,8 @@
   var started = performance.now();
   var data = window.mentorDirectoryData;
   var root = document.getElementById("mdir-search");
-  var blank = document.getElementById("mdir-card-template"); // the card's markup (see card() below)
-  if (!data || !window.lunr || !window.mentorDirectoryMatcher || !root || !blank) return;
+  var blank = document.getElementById("mdir-card-template"); // the card's markup (cards.js)
+  if (!data || !window.lunr || !window.mentorDirectoryMatcher || !window.mentorDirectoryCards || !root || !blank) return;
 
   var labels = data.labels;
   var F = {};
@@ -16,6 +16,8 @@
   var records = data.records;
   var regionNames = unique(labels.regions).sort();
   var matcher = window.mentorDirectoryMatcher(data.search);
+  var cards = window.mentorDirectoryCards({ blank: blank, records: records, fields: F, labels: labels,
+    root: root.getAttribute("data-root"), link: link });
 
   // -- Facets: how each filter reads a record, names its values, and writes them in the URL --
 
@@ -100,21 +102,25 @@
     return false;
   }
 
-  // One pass over the candidates (every record, or those the words match): the results, each
-  // facet's counts among the records that pass every other filter, and how many would match
-  // if one constraint were dropped.
+  // One pass over the candidates (every record, or those the words match): the results, the
+  // counts of the facets asked for (a bit each in `wanted`) among the records that pass every
+  // other filter, and how many would match if one constraint were dropped. A keystroke counts
+  // only the filters that are open: a closed one is counted when it opens (countOpened).
   var everyone = {}; // compute() for no words, by filters: typing a first letter comes back to it
+  var EVERY_FACET = (1 << FACETS.length) - 1;
 
-  function compute() {
+  function compute(wanted) {
     var candidates = search(state.q); // record positions in rank order, or null: no words
     if (!candidates) {
       var key = JSON.stringify([state.selected, state.from, state.to]);
-      return everyone[key] || (everyone[key] = tally(null));
+      return everyone[key] || (everyone[key] = tally(null, EVERY_FACET));
     }
-    return tally(candidates);
+    var found = tally(candidates, wanted);
+    // With no one found, the helper suggests topics: it needs their counts.
+    return found.results.length || found.counted & 1 ? found : tally(candidates, wanted | 1);
   }
 
-  function tally(candidates) {
+  function tally(candidates, wanted) {
     var active = [];
     FACETS.forEach(function (facet, f) { if (anyKey(state.selected[f])) active.push(f); });
     var all = new Int32Array(OFFSETS[FACETS.length]);
@@ -129,19 +135,20 @@
       var k = STARTS[i], end = STARTS[i + 1];
       if (mask === 0) {
         results.push(i);
-        for (; k < end; k++) all[CODES[k]]++;
+        if (wanted === EVERY_FACET) for (; k < end; k++) all[CODES[k]]++;
+        else if (wanted) for (; k < end; k++) if ((wanted >> FACET_OF[k]) & 1) all[CODES[k]]++;
         continue;
       }
       if ((mask & (mask - 1)) === 0) without[mask] = (without[mask] || 0) + 1;
       // A facet's counts are among the mentors every other filter lets through.
-      for (; k < end; k++) if ((mask & ~(1 << FACET_OF[k])) === 0) all[CODES[k]]++;
+      for (; k < end; k++) if ((mask & ~(1 << FACET_OF[k])) === 0 && (wanted >> FACET_OF[k]) & 1) all[CODES[k]]++;
     }
     if (candidates && !results.length) {
       // Only the zero-results helper needs this: how many match the filters without the words.
       without[QUERY_BIT] = 0;
       for (var j = 0; j < records.length; j++) if (failures(j, active) === 0) without[QUERY_BIT]++;
     }
-    return { results: results, counts: counts, without: without };
+    return { results: results, counts: counts, without: without, counted: wanted };
   }
 
   function failures(i, active) {
@@ -259,70 +266,9 @@
     return root.getAttribute("data-root") + "mentors/" + slug + "/" + root.getAttribute("data-index");
   }
 
-  // A card is the server's card: a clone of the <template> the page renders with the same macro,
-  // filled with the same words. A part the mentor does not have is taken out, with the space before it.
-  function drop(part) {
-    var before = part.previousSibling;
-    if (before && before.nodeType === 3 && !before.textContent.trim()) before.remove();
-    part.remove();
-  }
-
-  function fill(node, selector, text) {
-    var part = node.querySelector(selector);
-    if (text) part.textContent = text;
-    else drop(part);
-    return part;
-  }
-
-  function fillList(node, selector, texts) {
-    var list = node.querySelector(selector);
-    var item = list.firstElementChild;
-    texts.forEach(function (text) {
-      var copy = item.cloneNode(false);
-      copy.textContent = text;
-      list.appendChild(copy);
-    });
-    item.remove();
-  }
-
-  function statusText(r) {
-    var until = r[F.paused_until];
-    return until ? labels.pausedUntil.replace("{date}", until) : labels.statusText[r[F.status]];
-  }
-
-  function card(r) {
-    var node = blank.content.firstElementChild.cloneNode(true);
-    var status = labels.statuses[r[F.status]];
-    node.setAttribute("data-status", status);
-    var photo = node.querySelector("img.mdir-avatar");
-    var initials = node.querySelector(".mdir-avatar--initials");
-    if (r[F.photo]) {
-      photo.setAttribute("src", root.getAttribute("data-root") + r[F.photo]);
-      drop(initials);
-    } else {
-      initials.textContent = r[F.initials];
-      initials.style.setProperty("--mdir-hue", r[F.hue]);
-      drop(photo);
-    }
-    var name = node.querySelector(".mdir-card__link");
-    name.textContent = r[F.name];
-    name.setAttribute("href", link(r[F.slug]));
-    fill(node, ".mdir-name-latin", r[F.name_latin]);
-    fill(node, ".mdir-pronouns", r[F.pronouns]);
-    fill(node, ".mdir-card__headline", r[F.headline]);
-    fill(node, ".mdir-status", statusText(r)).className = "mdir-status mdir-status--" + status;
-    fillList(node, ".mdir-card__schemes", r[F.schemes].map(function (v) { return labels.schemeShort[v]; }));
-    fill(node, ".mdir-card__country", labels.countries[r[F.country]]);
-    fill(node, ".mdir-card__languages", r[F.languages].map(function (v) { return labels.languages[v]; }).join(", "));
-    fillList(node, ".mdir-tags", r[F.topics].map(function (v) { return labels.topics[v]; }));
-    if (!r[F.unconfirmed]) fill(node, ".mdir-unconfirmed", "");
-    return node;
-  }
-
   // -- The panel ---------------------------------------------------------------------------
 
   var ui = {};
-  var cards = {};
 
   function build() {
     ui.query = el("input", { type: "search", id: "mdir-q", className: "mdir-search__input",
@@ -481,8 +427,8 @@
       node: node,
       button: button,
       show: function (chosen, total) {
-        button.textContent = "Filters" + (chosen ? " (" + chosen + ")" : "");
-        done.textContent = say("show_mentors", total);
+        setText(button, "Filters" + (chosen ? " (" + chosen + ")" : ""));
+        setText(done, say("show_mentors", total));
       }
     };
   }
@@ -508,11 +454,27 @@
       el("fieldset", {}, [el("legend", { className: "mdir-sr-only", text: facet.title })]
         .concat(options.map(function (o) { return o.label; })))
     ]);
+    // Counted as it opens, before it shows: a click on the summary comes before the opening;
+    // "toggle" follows any other way it opens.
+    summary.addEventListener("click", function () { if (!node.open) countOpened(f); });
+    node.addEventListener("toggle", function () { if (node.open) countOpened(f); });
     return { node: node, options: options, chosen: chosen };
+  }
+
+  function countOpened(f) {
+    var box = ui.facets[f];
+    if (box.node.hasAttribute("data-stale")) showCounts(box, compute(1 << f).counts[f]);
+  }
+
+  // A closed filter's counts are left as they were, and marked out of date (directory.css hides
+  // them) until it opens and they are counted again.
+  function staleCounts(box) {
+    if (!box.node.hasAttribute("data-stale")) box.node.setAttribute("data-stale", "");
   }
 
   // Only what changed is written: most counts stay the same from one keystroke to the next.
   function showCounts(box, counts) {
+    box.node.removeAttribute("data-stale");
     box.options.forEach(function (o, v) {
       var n = counts[v];
       var text = "(" + n + ")";
@@ -540,7 +502,7 @@
       ui.sort.textContent = "";
       offered.forEach(function (o) { ui.sort.appendChild(el("option", { value: o.key, text: o.text })); });
     }
-    ui.sort.value = sortKey();
+    if (ui.sort.value !== sortKey()) ui.sort.value = sortKey();
   }
 
   // Each filter in use, as a button that removes it: "Topic: Climate ×".
@@ -583,39 +545,41 @@
   }
 
   function update(first) {
-    var found = compute();
+    var open = 0;
+    ui.facets.forEach(function (box, f) { if (box.node.open) open |= 1 << f; });
+    var found = compute(open);
     var results = arrange(found.results);
     var total = results.length;
     ui.facets.forEach(function (box, f) {
-      showCounts(box, found.counts[f]);
+      if ((open >> f) & 1) showCounts(box, found.counts[f]);
+      else staleCounts(box);
       var picked = box.options.filter(function (o) { return o.input.checked; }).length;
-      box.chosen.textContent = picked ? " (" + picked + " chosen)" : "";
+      setText(box.chosen, picked ? " (" + picked + " chosen)" : "");
     });
-    var fragment = document.createDocumentFragment();
-    results.slice(0, state.shown).forEach(function (i) {
-      // A card is built once and moved about: most keystrokes show cards already made.
-      fragment.appendChild(cards[i] || (cards[i] = card(records[i])));
-    });
-    ui.list.textContent = "";
-    ui.list.appendChild(fragment);
-    ui.count.textContent = total === records.length && !state.q
+    cards.show(ui.list, results, state.shown);
+    setText(ui.count, total === records.length && !state.q
       ? say(sortKey() === "fair" ? "mentors_listed" : "mentors_all", records.length)
-      : say("mentors_match", total);
+      : say("mentors_match", total));
     if (!first) announce(ui.count.textContent);
     showChips();
     syncSort();
     ui.dialog.show(ui.chipList.length, total);
     var rest = total - Math.min(total, state.shown);
-    ui.more.hidden = rest <= 0;
-    ui.more.textContent = "Show " + Math.min(rest, PAGE) + " more (" + rest + " not shown)";
+    if (ui.more.hidden !== rest <= 0) ui.more.hidden = rest <= 0;
+    setText(ui.more, "Show " + Math.min(rest, PAGE) + " more (" + rest + " not shown)");
     helpWhenEmpty(total, found);
+  }
+
+  // Writing a text that is already there would still make the browser lay it out again.
+  function setText(node, text) {
+    if (node.textContent !== text) node.textContent = text;
   }
 
   // -- When nothing matches: what to drop, topics nearby, and other ways to find someone ---
 
   function helpWhenEmpty(total, found) {
-    ui.empty.textContent = "";
-    ui.empty.hidden = total > 0;
+    if (ui.empty.firstChild) ui.empty.textContent = "";
+    if (ui.empty.hidden !== total > 0) ui.empty.hidden = total > 0;
     if (total > 0) return;
     ui.empty.appendChild(el("p", { className: "mdir-empty__title", text: "No mentor matches all of that." }));
     var drops = el("ul", { className: "mdir-empty__drops" });
