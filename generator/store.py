@@ -50,6 +50,31 @@ def key(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
+def read(entry: Path) -> bytes | None:
+    """The body of an entry file, or None if there is none, it cannot be read, or its checksum fails."""
+    try:
+        blob = entry.read_bytes()
+    except OSError:
+        return None
+    body = blob[:-_DIGEST]
+    if len(blob) < _DIGEST or hashlib.sha256(body).digest() != blob[-_DIGEST:]:
+        return None
+    return body
+
+
+def write(entry: Path, body: bytes) -> None:
+    """Write an entry file, its checksum after its body, whole or not at all; OSError if it cannot be."""
+    temporary = entry.with_name(f"{entry.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(body + hashlib.sha256(body).digest())
+        os.replace(temporary, entry)  # never a half-written entry
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise
+
+
 class Store:
     """Entries of one kind made in one context, in `folder/<context>`.
 
@@ -65,16 +90,7 @@ class Store:
 
     def get(self, name: str) -> bytes | None:
         """The body of an entry, or None if there is none or it is damaged."""
-        if self.folder is None:
-            return None
-        try:
-            blob = (self.folder / name).read_bytes()
-        except OSError:
-            return None
-        body = blob[:-_DIGEST]
-        if len(blob) < _DIGEST or hashlib.sha256(body).digest() != blob[-_DIGEST:]:
-            return None
-        return body
+        return read(self.folder / name) if self.folder is not None else None
 
     def put(self, name: str, body: bytes) -> None:
         """Keep an entry, whole or not at all."""
@@ -83,14 +99,8 @@ class Store:
         if not self._pruned:
             self._pruned = True
             self._prune()
-        temporary = self.folder / f"{name}.{os.getpid()}.{threading.get_ident()}.tmp"
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(body + hashlib.sha256(body).digest())
-            os.replace(temporary, self.folder / name)  # never a half-written entry
-        except OSError:
-            with contextlib.suppress(OSError):
-                temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            write(self.folder / name, body)
 
     def _prune(self) -> None:
         """Remove the folders of other contexts that nothing has written to for a day."""

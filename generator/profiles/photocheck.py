@@ -6,12 +6,11 @@ photo is about 12 megapixels; a 300 KB file declaring more is a trick, not a por
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
-import os
 import re
-import threading
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .. import store
 from .problems import Problem
 
 MAX_BYTES = 300 * 1024
@@ -36,7 +36,6 @@ _VERDICT_VERSION = 1
 _VERDICT_KEY = (
     f"check v{_VERDICT_VERSION} {MAX_BYTES} {MAX_SIDE} {MAX_PIXELS} {LARGEST_SHOWN} {FORMATS} {PIL.__version__}"
 )
-_DIGEST = 32  # a sha256 of the entry's body ends each verdict entry
 
 
 def unused(paths: list[Path]) -> list[Problem]:
@@ -114,12 +113,8 @@ def decode(image: Image.Image) -> Image.Image:
 
 def _recall(entry: Path) -> list[tuple[str, ...]] | None:
     """A verdict kept earlier, or None if there is none or it is damaged."""
-    try:
-        blob = entry.read_bytes()
-    except OSError:
-        return None
-    body = blob[:-_DIGEST]
-    if len(blob) < _DIGEST or hashlib.sha256(body).digest() != blob[-_DIGEST:]:
+    body = store.read(entry)
+    if body is None:
         return None
     try:
         verdict = json.loads(body)
@@ -133,17 +128,8 @@ def _recall(entry: Path) -> list[tuple[str, ...]] | None:
 
 def _remember(entry: Path, verdict: list[tuple[str, ...]]) -> None:
     """Keep a verdict, whole or not at all; a folder that cannot be written is left as it is."""
-    body = json.dumps(verdict, ensure_ascii=False).encode("utf-8")
-    temporary = entry.with_name(f"{entry.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(body + hashlib.sha256(body).digest())
-        os.replace(temporary, entry)
-    except OSError:
-        try:
-            temporary.unlink(missing_ok=True)
-        except OSError:
-            pass
+    with contextlib.suppress(OSError):
+        store.write(entry, json.dumps(verdict, ensure_ascii=False).encode("utf-8"))
 
 
 def _decoded(source: io.BytesIO, name: str) -> Iterator[tuple[str, ...]]:

@@ -8,12 +8,9 @@ entry whose checksum does not match is encoded again.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import logging
-import os
-import threading
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -38,7 +35,6 @@ OUT_DIR = "assets/photos"
 CACHE_DIR = f"{store.FOLDER}/photos"
 _ENTRY_VERSION = 1  # the layout of a cache entry
 _RESIZE = "lanczos-then-reduce"  # how the sizes are made (encode): a change must change this
-_DIGEST = 32  # a sha256 of the entry's body ends each entry
 
 
 def settings() -> str:
@@ -103,24 +99,14 @@ class Cache:
             return self._memory[photo.key]
         if self.folder is None:
             return None
-        try:
-            blob = (self.folder / photo.key).read_bytes()
-        except OSError:
-            return None
-        return _unpack(blob, [photo.path(size) for size in sorted(SIZES)])
+        return _unpack(store.read(self.folder / photo.key), [photo.path(size) for size in sorted(SIZES)])
 
     def put(self, photo: Photo, files: dict[str, bytes]) -> None:
-        blob = _pack([files[photo.path(size)] for size in sorted(SIZES)])
         if self.folder is not None:
-            temporary = self.folder / f"{photo.key}.{os.getpid()}.{threading.get_ident()}.tmp"
             try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                temporary.write_bytes(blob)
-                os.replace(temporary, self.folder / photo.key)  # never a half-written entry
+                store.write(self.folder / photo.key, _pack([files[photo.path(size)] for size in sorted(SIZES)]))
                 return
             except OSError as exc:
-                with contextlib.suppress(OSError):
-                    temporary.unlink(missing_ok=True)
                 if not self._warned:
                     log.info(f"mentor-directory: photos are not cached between builds: {exc}")
                     self._warned = True
@@ -128,14 +114,12 @@ class Cache:
 
 
 def _pack(parts: list[bytes]) -> bytes:
-    body = b"".join(len(part).to_bytes(4, "big") + part for part in parts)
-    return body + hashlib.sha256(body).digest()
+    return b"".join(len(part).to_bytes(4, "big") + part for part in parts)
 
 
-def _unpack(blob: bytes, names: list[str]) -> dict[str, bytes] | None:
-    """The files in an entry, or None if it is truncated, corrupt or of another layout."""
-    body = blob[:-_DIGEST]
-    if len(blob) < _DIGEST or hashlib.sha256(body).digest() != blob[-_DIGEST:]:
+def _unpack(body: bytes | None, names: list[str]) -> dict[str, bytes] | None:
+    """The files in an entry's body, or None if there is none or it is of another layout."""
+    if body is None:
         return None
     parts, at = [], 0
     while at + 4 <= len(body):
