@@ -152,8 +152,7 @@ def index(mentors: list[Mentor], vocab: Vocabulary, settings: Settings, cache: P
         else:
             found, words = {}, {}
             for tier, word in searchable(m, vocab, settings):  # best tier first
-                term = stem_of.get(word) or search_terms.stem(word)
-                words[word] = term
+                term = words[word] = search_terms.stem(word)  # remembered by stem() itself
                 found.setdefault(term, tier)
             words_kept.put(entry, json.dumps([words, found], ensure_ascii=False).encode("utf-8"))
         stem_of.update(words)
