@@ -6,6 +6,7 @@ before a byte is parsed, and every problem is collected rather than raised.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import re
@@ -195,7 +196,12 @@ def load(paths: list[Path], rules: Rules) -> Loaded:
 def _load_all(files: list[Path], settings: dict) -> list[tuple[Mentor | None, list[Problem]]]:
     n = workers.count()
     if len(files) < workers.PARALLEL_FROM or n < 2:
-        return _load_chunk(files, settings)
+        with contextlib.ExitStack() as photos:
+            # The photos are decoded on threads while this thread reads and checks the profiles.
+            for folder, (_, rules, _) in settings.items():
+                named = photocheck.names(path for path in files if path.parent == folder)
+                photos.enter_context(photocheck.ahead(rules.photos_dir, named, rules.photo_cache))
+            return _load_chunk(files, settings)
     chunks = [files[i::n] for i in range(n)]
     try:
         with workers.forked(n) if workers.can_fork() else workers.pool(n) as pool:
