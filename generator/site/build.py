@@ -208,5 +208,5 @@ def _work(job: str, part: int, parts: int, args: tuple | None):
     """The search data script (job "search"), or every `parts`-th generated page from `part` on."""
     directory, vocab, settings, planned, cache = args or _inherited
     if job == "search":
-        return search_index.script(search_index.data(directory, vocab, settings, planned, hue, cache))
+        return search_index.kept_script(directory, vocab, settings, planned, hue, cache)
     return list(Renderer(directory, vocab, settings, planned, cache).generated_pages(part, parts))

@@ -51,11 +51,19 @@ class _Stemmer(PorterStemmer):
 _stemmer = _Stemmer()
 
 
-# Every combining mark removed and each letter above spelled out, in one str.translate.
-# (Marks outside the first two planes are only the variation selectors, U+E0100 to U+E01EF.)
-_FOLD = {c: None for c in range(0x20000) if unicodedata.category(chr(c)).startswith("M")}
-_FOLD.update({c: None for c in range(0xE0100, 0xE01F0)})
-_FOLD.update({ord(c): spelled for c, spelled in LETTERS.items()})
+class _Folding(dict):
+    """Every combining mark removed and each letter above spelled out, for one str.translate.
+
+    A character's entry is worked out the first time a text has it: the table starts with the
+    letters above, instead of asking for the category of every code point at import.
+    """
+
+    def __missing__(self, code: int) -> int | None:
+        self[code] = kept = None if unicodedata.category(chr(code)).startswith("M") else code
+        return kept
+
+
+_FOLD = _Folding({ord(c): spelled for c, spelled in LETTERS.items()})
 
 
 def fold(text: str) -> str:

@@ -104,7 +104,7 @@ def test_a_year_later_the_same_kept_results_give_that_day_s_site(project: Path) 
 
 
 def test_an_unchanged_directory_is_not_checked_rendered_or_indexed_again(project, monkeypatch) -> None:
-    calls = {"checked": 0, "rendered": 0, "indexed": 0}
+    calls = {"checked": 0, "rendered": 0, "indexed": 0, "gathered": 0}
 
     def counting(name: str, function: Callable) -> Callable:
         def counted(*args, **kwargs):
@@ -116,21 +116,23 @@ def test_an_unchanged_directory_is_not_checked_rendered_or_indexed_again(project
     monkeypatch.setattr("generator.profiles.loader.profile", counting("checked", validate.profile))
     monkeypatch.setattr(render.Renderer, "mentor_page", counting("rendered", render.Renderer.mentor_page))
     monkeypatch.setattr(search_index, "searchable", counting("indexed", search_index.searchable))
+    monkeypatch.setattr(search_index, "data", counting("gathered", search_index.data))
     first = outcome(project)
     shown = sum(1 for path in first[0] if path.startswith("mentors/") and path != "mentors/")
-    assert calls == {"checked": 28, "rendered": shown, "indexed": shown}
-    calls.update(checked=0, rendered=0, indexed=0)
+    assert calls == {"checked": 28, "rendered": shown, "indexed": shown, "gathered": 1}
+    calls.update(checked=0, rendered=0, indexed=0, gathered=0)
     assert outcome(project) == first
-    assert calls == {"checked": 0, "rendered": 0, "indexed": 0}
+    assert calls == {"checked": 0, "rendered": 0, "indexed": 0, "gathered": 0}  # the search data read whole
     CHANGES["an alum rewrites a sentence of their bio"](project)
     outcome(project)
-    assert calls == {"checked": 1, "rendered": 1, "indexed": 1}
+    assert calls == {"checked": 1, "rendered": 1, "indexed": 1, "gathered": 1}
 
 
 def _every_entry(project: Path) -> list[Path]:
     kept = project / store.FOLDER
-    found = [p for kind in ("profiles", "pages", "words") for p in (kept / kind).rglob("*") if p.is_file()]
-    assert len(found) > 3 * 20
+    kinds = ("profiles", "pages", "words", "search")
+    found = [p for kind in kinds for p in (kept / kind).rglob("*") if p.is_file()]
+    assert len(found) > 3 * 20 and all(any((kept / kind).rglob("*")) for kind in kinds)
     return found
 
 
