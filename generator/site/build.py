@@ -91,7 +91,7 @@ def start(
         def finish_encoding() -> Built:
             encoder = photos.Encoder(photo_cache)
             try:
-                built = _finish(partial(load, photo_passed=encoder.add), settings, cache, plan=encoder.plan)
+                built = _finish(partial(load, photo_passed=encoder.add), settings, cache)
             except BaseException:
                 encoder.close()
                 raise
@@ -124,7 +124,6 @@ def _finish(
     cache: Path | None,
     helpers: ProcessPoolExecutor | None = None,
     fork: bool = False,
-    plan: Callable[[Path], photos.Photo] = photos.plan,
 ) -> Built:
     """Load (or collect) the profiles and make the directory; stop the helpers if that fails."""
     try:
@@ -137,7 +136,7 @@ def _finish(
             Problem(str(m.source), 1, 1, "warning", f"not on the site: {hidden_reason(m, settings)}")
             for m in directory.hidden
         ]
-        planned = _plan_photos(directory, plan)
+        planned = _plan_photos(directory)
         renderer = Renderer(directory, loaded.vocabulary, settings, planned)
         rest = Rest((directory, loaded.vocabulary, settings, planned, cache), helpers, fork)
     except BaseException:
@@ -147,13 +146,13 @@ def _finish(
     return Built(list(renderer.engine_pages()), renderer.assets(), planned, directory, notices, rest)
 
 
-def _plan_photos(directory: Directory, plan: Callable[[Path], photos.Photo]) -> dict[str, photos.Photo]:
+def _plan_photos(directory: Directory) -> dict[str, photos.Photo]:
     """Each shown mentor's photo, by slug; a file several profiles share is read once."""
     sources = sorted({m.photo for m in directory.mentors if m.photo})
     # Hashing releases the interpreter lock: threads read and hash side by side. They are
     # all stopped on return, so worker processes may still be forked after this.
     with ThreadPoolExecutor(workers.count()) as pool:
-        plans = dict(zip(sources, pool.map(plan, sources), strict=True))
+        plans = dict(zip(sources, pool.map(photos.plan, sources), strict=True))
     return {m.slug: plans[m.photo] for m in directory.mentors if m.photo}
 
 

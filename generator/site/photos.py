@@ -146,7 +146,6 @@ class Encoder:
         self.cache = cache
         self._pool = ThreadPoolExecutor(workers.count(), thread_name_prefix="photos")
         self._jobs: dict[Path, Future] = {}
-        self._plans: dict[Path, Photo] = {}  # each photo's, as soon as its job has read and hashed it
         self._claims: dict[str, threading.Event] = {}  # by photo key: a photo under two names is encoded once
         self._files: dict[str, dict[str, bytes]] = {}
         self._lock = threading.Lock()
@@ -157,12 +156,6 @@ class Encoder:
             if source not in self._jobs:
                 with contextlib.suppress(RuntimeError):  # closed: the publisher encodes it
                     self._jobs[source] = self._pool.submit(self._encode, source)
-
-    def plan(self, source: Path) -> Photo:
-        """The photo's plan, as its job made it if it has (the bytes are read once), else made now."""
-        with self._lock:
-            known = self._plans.get(source)
-        return known if known is not None else plan(source)
 
     def take(self, photo: Photo) -> dict[str, bytes] | None:
         """A photo's files, once encoded here; None if they were not (the cache may have them)."""
@@ -185,7 +178,6 @@ class Encoder:
     def _encode(self, source: Path) -> None:
         photo = plan(source)
         with self._lock:
-            self._plans[source] = photo
             if photo.key in self._claims:
                 return
             claim = self._claims[photo.key] = threading.Event()
