@@ -58,7 +58,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             self.photo_cache = photos.Cache(root / photos.CACHE_DIR)
         # The profiles load (for a large directory, in a forked process) while MkDocs reads the
         # theme; on_files collects them.
-        self.finish_build = start(self.profiles_dir, self.settings, root / store.FOLDER, self.photo_cache)
+        self.finish_build = start(self.profiles_dir, self.settings, root / store.FOLDER)
         self.built = None
         self.shell_html = None
         # Lowest priority: a project's own overrides/ can still replace the page layout.
@@ -86,9 +86,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         """
         self.built = self._load()
         # Photos are written (from the cache, or encoded) while MkDocs builds the pages.
-        self.publisher = photos.Publisher(
-            self.built.photos.values(), Path(config.site_dir), self.photo_cache, self.built.encoder
-        )
+        self.publisher = photos.Publisher(self.built.photos.values(), Path(config.site_dir), self.photo_cache)
         self.guidance = [f.url for f in files.documentation_pages() if not f.generated_by]
         for page in self.built.pages:
             # Only the directory is in mkdocs.yml's nav; the browse indexes are linked from it.

@@ -11,7 +11,6 @@ import dataclasses
 import json
 import re
 import stat
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -172,12 +171,8 @@ def profile_paths(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
     return found, problems
 
 
-def load(paths: list[Path], rules: Rules, photo_passed: Callable[[Path], None] | None = None) -> Loaded:
-    """Load every profile under the given files and folders, each with its folder's vocabulary.
-
-    `photo_passed` is called, on another thread, with each photo that passed its check, as soon
-    as it has (only where the photos are checked on threads: see photocheck.ahead).
-    """
+def load(paths: list[Path], rules: Rules) -> Loaded:
+    """Load every profile under the given files and folders, each with its folder's vocabulary."""
     result = Loaded()
     files, result.problems = profile_paths(paths)
     settings: dict[Path, tuple[Vocabulary, Rules, store.Store | None]] = {}
@@ -188,7 +183,7 @@ def load(paths: list[Path], rules: Rules, photo_passed: Callable[[Path], None] |
         kept = checked_store(rules.kept, vocab, folder_rules) if rules.kept and not problems else None
         settings[folder] = vocab, folder_rules, kept
         result.problems += problems
-    for mentor, problems in _load_all(files, settings, photo_passed):
+    for mentor, problems in _load_all(files, settings):
         result.problems += problems
         if mentor is not None:
             result.mentors.append(mentor)
@@ -198,16 +193,14 @@ def load(paths: list[Path], rules: Rules, photo_passed: Callable[[Path], None] |
     return result
 
 
-def _load_all(
-    files: list[Path], settings: dict, photo_passed: Callable[[Path], None] | None = None
-) -> list[tuple[Mentor | None, list[Problem]]]:
+def _load_all(files: list[Path], settings: dict) -> list[tuple[Mentor | None, list[Problem]]]:
     n = workers.count()
     if len(files) < workers.PARALLEL_FROM or n < 2:
         with contextlib.ExitStack() as photos:
             # The photos are decoded on threads while this thread reads and checks the profiles.
             for folder, (_, rules, _) in settings.items():
                 named = photocheck.names(path for path in files if path.parent == folder)
-                photos.enter_context(photocheck.ahead(rules.photos_dir, named, rules.photo_cache, photo_passed))
+                photos.enter_context(photocheck.ahead(rules.photos_dir, named, rules.photo_cache))
             return _load_chunk(files, settings)
     chunks = [files[i::n] for i in range(n)]
     try:

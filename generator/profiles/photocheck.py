@@ -13,7 +13,7 @@ import json
 import os
 import re
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -70,16 +70,13 @@ _ahead: dict[tuple[Path, str], Future] = {}
 
 
 @contextlib.contextmanager
-def ahead(
-    folder: Path, named: Iterable[str], cache: Path | None = None, passed: Callable[[Path], None] | None = None
-) -> Iterator[None]:
+def ahead(folder: Path, named: Iterable[str], cache: Path | None = None) -> Iterator[None]:
     """Check the photos of `folder` with these names on threads, while the caller reads the profiles.
 
     Decoding releases the interpreter lock, so the checks run beside the caller's own work;
     within the block, `problems` waits for a photo's check under way instead of doing it again.
     Only ordinary files directly in the folder are checked ahead: a profile's photo is still
-    checked by `problems` itself, whatever its name. `passed` is called with each photo that
-    has no errors, as soon as its check is done (the site starts encoding it).
+    checked by `problems` itself, whatever its name.
     """
     try:
         with os.scandir(folder) as entries:
@@ -88,7 +85,7 @@ def ahead(
         present = set()
     chosen = sorted(present.intersection(named))
     with ThreadPoolExecutor(workers.count(), thread_name_prefix="photo-checks") as pool:
-        jobs = {(folder / name, name): pool.submit(_checked, folder / name, name, cache, passed) for name in chosen}
+        jobs = {(folder / name, name): pool.submit(_verdict, folder / name, name, cache) for name in chosen}
         _ahead.update(jobs)
         try:
             yield
@@ -110,13 +107,6 @@ def problems(path: Path, name: str, cache: Path | None = None) -> Iterator[tuple
     except Exception:
         verdict = None  # a check that failed on a thread is done again here, where its error is seen
     yield from verdict if verdict is not None else _verdict(path, name, cache)
-
-
-def _checked(path: Path, name: str, cache: Path | None, passed: Callable[[Path], None] | None):
-    verdict = _verdict(path, name, cache)
-    if passed is not None and all(len(found) > 1 for found in verdict):  # warnings only
-        passed(path)
-    return verdict
 
 
 def _verdict(path: Path, name: str, cache: Path | None) -> list[tuple[str, ...]]:

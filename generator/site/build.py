@@ -51,7 +51,6 @@ class Built:
     directory: Directory
     notices: list[Problem]  # warnings, and profiles left off the site
     rest: Rest  # the generated pages and the search data script
-    encoder: photos.Encoder | None = None  # photos encoded while the profiles loaded
 
     def everything(self) -> tuple[list[Page], dict[str, str]]:
         """Every page and every generated script, once the rest is done."""
@@ -69,35 +68,19 @@ def build(profiles_dir: Path, settings: Settings, cache: Path | None = None) -> 
     return start(profiles_dir, settings, cache)()
 
 
-def start(
-    profiles_dir: Path, settings: Settings, cache: Path | None = None, photo_cache: photos.Cache | None = None
-) -> Callable[[], Built]:
+def start(profiles_dir: Path, settings: Settings, cache: Path | None = None) -> Callable[[], Built]:
     """Begin `build`; calling the result finishes it, and raises ProfilesInvalid.
 
     Between the two, the caller can do its own preparation: for a large directory the
     profiles load meanwhile, in a forked process where that is safe (see workers.can_fork).
     `cache` is the folder where what a build works out is kept for the next (store.FOLDER in a
     project): the check's verdict on each photo, each checked profile, page and index entry.
-    With `photo_cache`, photos that pass their check are encoded into it while the profiles
-    load (`Built.encoder`, for photos.Publisher).
     """
     kept = {"photo_cache": cache / "photos", "kept": cache / "profiles"} if cache else {}
     rules = dataclasses.replace(rules_for(settings), **kept)
     load = partial(loader.load, [profiles_dir], rules)
     if _count(profiles_dir) < workers.APART_FROM or workers.count() < 2:
-        if photo_cache is None:
-            return lambda: _finish(load, settings, cache)
-
-        def finish_encoding() -> Built:
-            encoder = photos.Encoder(photo_cache)
-            try:
-                built = _finish(partial(load, photo_passed=encoder.add), settings, cache)
-            except BaseException:
-                encoder.close()
-                raise
-            return dataclasses.replace(built, encoder=encoder)
-
-        return finish_encoding
+        return lambda: _finish(load, settings, cache)
     if not workers.can_fork():
         # Workers from a clean process take a moment to start: start them now, load here.
         helpers = workers.started(workers.count())

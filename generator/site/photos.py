@@ -8,11 +8,9 @@ entry whose checksum does not match is encoded again.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import logging
-import threading
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -96,10 +94,6 @@ class Cache:
         self._memory: dict[str, dict[str, bytes]] = {}
         self._warned = False
 
-    def has(self, photo: Photo) -> bool:
-        """Whether the cache holds an entry for the photo (read and checked only when it is used)."""
-        return photo.key in self._memory or (self.folder is not None and (self.folder / photo.key).is_file())
-
     def get(self, photo: Photo) -> dict[str, bytes] | None:
         if photo.key in self._memory:
             return self._memory[photo.key]
@@ -135,62 +129,6 @@ def _unpack(body: bytes | None, names: list[str]) -> dict[str, bytes] | None:
     return dict(zip(names, parts, strict=True)) if at == len(body) and len(parts) == len(names) else None
 
 
-class Encoder:
-    """Photos encoded on threads as soon as their check has passed, while the profiles are still read.
-
-    The encoded files go into the cache and are held here until the publisher takes them. A
-    photo only a hidden profile names is encoded too, and only kept in the cache.
-    """
-
-    def __init__(self, cache: Cache) -> None:
-        self.cache = cache
-        self._pool = ThreadPoolExecutor(workers.count(), thread_name_prefix="photos")
-        self._jobs: dict[Path, Future] = {}
-        self._claims: dict[str, threading.Event] = {}  # by photo key: a photo under two names is encoded once
-        self._files: dict[str, dict[str, bytes]] = {}
-        self._lock = threading.Lock()
-
-    def add(self, source: Path) -> None:
-        """Encode a photo that passed its check, unless the cache already has it (safe from any thread)."""
-        with self._lock:
-            if source not in self._jobs:
-                with contextlib.suppress(RuntimeError):  # closed: the publisher encodes it
-                    self._jobs[source] = self._pool.submit(self._encode, source)
-
-    def take(self, photo: Photo) -> dict[str, bytes] | None:
-        """A photo's files, once encoded here; None if they were not (the cache may have them)."""
-        with self._lock:
-            job = self._jobs.get(photo.source)
-        if job is not None:
-            with contextlib.suppress(Exception):  # cancelled or failed: the publisher tries itself
-                job.result()
-        with self._lock:
-            claim = self._claims.get(photo.key)
-        if claim is not None:
-            claim.wait()  # encoded from another name of the same photo
-        with self._lock:
-            return self._files.pop(photo.key, None)
-
-    def close(self) -> None:
-        """Stop: photos not started yet are dropped."""
-        self._pool.shutdown(cancel_futures=True)
-
-    def _encode(self, source: Path) -> None:
-        photo = plan(source)
-        with self._lock:
-            if photo.key in self._claims:
-                return
-            claim = self._claims[photo.key] = threading.Event()
-        try:
-            if not self.cache.has(photo):
-                files = encode(photo)
-                self.cache.put(photo, files)
-                with self._lock:
-                    self._files[photo.key] = files
-        finally:
-            claim.set()
-
-
 class Publisher:
     """Writes every photo's files into a site folder, in the background, each distinct photo once.
 
@@ -198,8 +136,8 @@ class Publisher:
     encodes without holding the interpreter lock), while the caller builds the pages.
     """
 
-    def __init__(self, photos: Iterable[Photo], site: Path, cache: Cache, encoder: Encoder | None = None) -> None:
-        self.cache, self.site, self.encoder = cache, site, encoder
+    def __init__(self, photos: Iterable[Photo], site: Path, cache: Cache) -> None:
+        self.cache, self.site = cache, site
         distinct = {photo.key: photo for photo in photos}
         self._pool = ThreadPoolExecutor(workers.count(), thread_name_prefix="photos")
         self._jobs: list[Future] = [self._pool.submit(self._publish, photo) for photo in distinct.values()]
@@ -215,15 +153,12 @@ class Publisher:
     def close(self) -> None:
         """Stop: photos not started yet are dropped."""
         self._pool.shutdown(cancel_futures=True)
-        if self.encoder is not None:
-            self.encoder.close()
 
     def _publish(self, photo: Photo) -> bool:
-        """Write one photo's files; whether it had to be encoded in this build."""
-        files = self.encoder.take(photo) if self.encoder is not None else None
-        fresh = files is not None  # encoded ahead, in this build
-        if files is None and (files := self.cache.get(photo)) is None:
-            files, fresh = encode(photo), True
+        """Write one photo's files; whether it had to be encoded."""
+        files = self.cache.get(photo)
+        if fresh := files is None:
+            files = encode(photo)
             self.cache.put(photo, files)
         for path, data in files.items():
             target = self.site / path
