@@ -90,9 +90,9 @@
         if (nodes[k].parentNode === list) staying++;
       }
       if (list.children.length - staying > staying) {
+        list.textContent = ""; // the few that stay go too, in the same step: they come back below
         var all = document.createDocumentFragment();
         for (k = 0; k < n; k++) all.appendChild(nodes[k]);
-        list.textContent = "";
         list.appendChild(all);
         return;
       }
