@@ -1,7 +1,7 @@
 """Search side by side: this directory, Material's header search and Pagefind, over the same sites.
 
     pip install "pagefind[bin]"   # for this benchmark only; the site does not use it
-    python benchmarks/bench_search.py [--counts 1000 10000] [--rounds 3] [--compare REV]
+    python benchmarks/bench_search.py [--counts 1000 10000] [--rounds 3] [--compare REV] [--data DIR]
 
 Relevance: the query set of the relevance tests (tests/fixtures/relevance: 40 profiles, 111
 queries written from the student's side), recall and precision over the mentors each query
@@ -10,12 +10,17 @@ the same site in the same headless Chromium, the three alternated round by round
 
 - bytes: what the search downloads (gzip, as a static host serves it) until its first results;
 - ready: from asking for the search to the first results (loading and, for Material, indexing);
-- keystroke: from a key to its results, while typing words letter by letter, typos included.
+- keystroke: from a key to its results, while typing words letter by letter, typos included;
+- keystroke CPU (this directory only): the browser's main-thread CPU time for the same keystrokes,
+  read from a Chromium trace in a visit of its own (the input event, styling, layout). Unlike the
+  wall-clock times it does not count the time the machine gave to other programs: on a shared,
+  busy machine it is the figure to compare.
 
 With --compare REV (a git revision), the directory is measured a second time on the same site
-with the browser scripts (match.js, cards.js, search.js) of that revision, alternated with the others:
-a change to them, before and after, in the same run. The speed table also gives the keystrokes
-that type a word's first two letters on their own (they match much of the index: the slowest).
+with the browser scripts (match.js, cards.js, search.js) and the stylesheet (directory.css) of that
+revision, alternated with the others: a change to them, before and after, in the same run. The speed
+table also gives the keystrokes that type a word's first two letters on their own (they match much
+of the index: the slowest).
 
 Material's search is given every mentor page's whole text (our build keeps mentors out of its
 index): that is what a site would do with Material alone. Its times are its web worker's
@@ -61,11 +66,13 @@ DIRECTORY = """async ([step, queries, all]) => {
   const box = document.getElementById('mdir-q');
   const times = [], found = [];
   for (const q of queries) {
+    performance.mark('mdir-key');  // for the trace (keystroke_cpu)
     const t = performance.now();
     box.value = q;
     box.dispatchEvent(new Event('input', {bubbles: true}));
     document.getElementById('mdir-list').offsetHeight;
     times.push(performance.now() - t);
+    performance.mark('mdir-keyed');
     if (all) {
       const more = document.querySelector('.mdir-search__more');
       while (!more.hidden) more.click();
@@ -220,17 +227,50 @@ def run(browser, urls: dict[str, str], search: str, queries: list[str], all_resu
     return dict(result, ready=ready, bytes=first)
 
 
+# Main-thread work a keystroke causes, as Chromium's trace names it; its thread time (tdur) is CPU time.
+KEYSTROKE_WORK = {"EventDispatch", "UpdateLayoutTree", "Layout"}
+
+
+def keystroke_cpu(browser, url: str, queries: list[str]) -> list[float]:
+    """Each keystroke's main-thread CPU time in ms, from a trace of one visit to the directory."""
+    page = browser.new_page()
+    page.goto(url + "mentors/?search=" + queries[0])
+    page.wait_for_function("window.mentorDirectorySearch && window.mentorDirectorySearch.ready")
+    page.evaluate(DIRECTORY, ["ready", queries, False])
+    browser.start_tracing(page=page, categories=["devtools.timeline", "blink.user_timing"])
+    page.evaluate(DIRECTORY, ["type", queries, False])
+    events = json.loads(browser.stop_tracing())["traceEvents"]
+    page.close()
+    starts = sorted(e["ts"] for e in events if e["name"] == "mdir-key")
+    ends = sorted(e["ts"] for e in events if e["name"] == "mdir-keyed")
+    # The page's main thread is the one that handled the input events.
+    main = next((e["pid"], e["tid"]) for e in events if e["name"] == "EventDispatch")
+    work = sorted(
+        (e for e in events if e["name"] in KEYSTROKE_WORK and e.get("ph") == "X" and (e["pid"], e["tid"]) == main),
+        key=lambda e: e["ts"],
+    )
+    times, reach = [0.0] * len(starts), -1.0
+    for e in work:
+        if e["ts"] < reach:  # inside one already counted (layout forced by the handler)
+            continue
+        reach = e["ts"] + e["dur"]
+        k = next((k for k, (a, b) in enumerate(zip(starts, ends, strict=True)) if a <= e["ts"] <= b), None)
+        if k is not None:
+            times[k] += e.get("tdur", e["dur"]) / 1000
+    return times
+
+
 def serve_both(site: Path, material: Path) -> tuple[list, dict[str, str]]:
     """The site for the directory and Pagefind, and Material's copy, each on its own port."""
     (one, url), (two, material_url) = serve(site), serve(material)
     return [one, two], {"directory": url, "pagefind": url, "material": material_url}
 
 
-SCRIPTS_COMPARED = ("match.js", "cards.js", "search.js")
+SCRIPTS_COMPARED = ("match.js", "cards.js", "search.js", "directory.css")  # the stylesheet: styling is in a keystroke
 
 
 def with_scripts_of(site: Path, revision: str) -> Path:
-    """A copy of the site (hard links) whose directory scripts are those of a git revision."""
+    """A copy of the site (hard links) whose directory scripts and stylesheet are those of a git revision."""
     verify = ["git", "rev-parse", "--verify", f"{revision}^{{commit}}"]
     subprocess.run(verify, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)  # a revision that is not there stops here
     copy = site.with_name(f"{site.name}-{revision}")
@@ -287,9 +327,23 @@ def relevance_table(browser, folder: Path) -> list[str]:
     return lines
 
 
-def speed_table(browser, folder: Path, count: int, rounds: int, compare: str = "") -> list[str]:
+def cpu_cells(times: list[float] | None) -> str:
+    """The two CPU cells of a row: all keystrokes, then a word's first two letters (none for the others)."""
+    if not times:
+        return "– | –"
+    two = [t for q, t in zip(TYPED * (len(times) // len(TYPED)), times, strict=True) if first_two_letters(q)]
+    return (
+        f"{statistics.median(times):.1f} ms, {percentile(times, 95):.1f} ms "
+        f"| {statistics.median(two):.1f} ms, {percentile(two, 95):.1f} ms"
+    )
+
+
+def speed_table(browser, folder: Path, count: int, rounds: int, compare: str = "", data: str = "") -> list[str]:
     project = folder / f"synthetic-{count}"
-    mentors = synthetic.write(count, folder / f"mentors-{count}")
+    # As bench_build.py: mentors kept in --data are made once and read again by later runs.
+    mentors = Path(data) / f"n{count}" if data else folder / f"mentors-{count}"
+    if not (mentors / "_vocabulary.yml").exists():
+        synthetic.write(count, mentors)
     build(real_project(project, mentors), project / "site", keep=True)
     material, seconds = prepare(project / "site")
     data = (project / "site" / "assets" / "mentor-directory" / "mentors-data.js").read_bytes()
@@ -300,17 +354,21 @@ def speed_table(browser, folder: Path, count: int, rounds: int, compare: str = "
         servers.append(server)
         searches.insert(1, f"directory@{compare}")
     results: dict[str, list[dict]] = {s: [] for s in searches}
+    cpu: dict[str, list[float]] = {s: [] for s in searches if s.startswith("directory")}
     try:
         for _ in range(rounds):  # alternated: the machine's speed drifts
             for search in searches:
                 results[search].append(run(browser, urls, search.split("@")[0], TYPED, False, urls[search]))
+            for search in cpu:  # traced in visits of their own: tracing slows the wall clock
+                cpu[search] += keystroke_cpu(browser, urls[search], TYPED)
     finally:
         for server in servers:
             server.shutdown()
     lines = [
         f"| {count:,} mentors | bytes to first results | ready: first results | keystroke median | keystroke p95 "
-        "| a word's first two letters: median, p95 |",
-        "|---|---|---|---|---|---|",
+        "| a word's first two letters: median, p95 | keystroke CPU: median, p95 "
+        "| first two letters, CPU: median, p95 |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for search in searches:
         runs = results[search]
@@ -321,7 +379,7 @@ def speed_table(browser, folder: Path, count: int, rounds: int, compare: str = "
             f"| {search} | {statistics.median(r['bytes'] for r in runs) / 1024:,.0f} KB "
             f"| {statistics.median(readies):,.0f} ms ({readies[0]:,.0f}–{readies[-1]:,.0f}) "
             f"| {statistics.median(keys):.1f} ms | {percentile(keys, 95):.1f} ms "
-            f"| {statistics.median(two):.1f} ms, {percentile(two, 95):.1f} ms |"
+            f"| {statistics.median(two):.1f} ms, {percentile(two, 95):.1f} ms | {cpu_cells(cpu.get(search))} |"
         )
     lines.append("")
     lines.append(
@@ -337,6 +395,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--compare", default="", help="also time the directory with the scripts of this git revision")
     parser.add_argument("--no-relevance", action="store_true", help="skip the relevance table")
+    parser.add_argument("--data", default="", help="keep the synthetic mentors in this folder, and reuse them")
     args = parser.parse_args()
     if subprocess.run([sys.executable, "-m", "pagefind", "--version"], capture_output=True).returncode != 0:
         sys.exit('Pagefind is measured beside this directory: install it first with pip install "pagefind[bin]"')
@@ -348,7 +407,7 @@ def main() -> None:
         if not args.no_relevance:
             print("\n".join(relevance_table(browser, Path(tmp))), end="\n\n", flush=True)
         for count in args.counts:
-            table = speed_table(browser, Path(tmp), count, args.rounds, args.compare)
+            table = speed_table(browser, Path(tmp), count, args.rounds, args.compare, args.data)
             print("\n".join(table), end="\n\n", flush=True)
         print(f"load average after: {os.getloadavg()[0]:.1f}")
         browser.close()

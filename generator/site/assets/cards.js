@@ -6,6 +6,14 @@
 
   function cards(options) {
     var blank = options.blank.content.firstElementChild;
+    // The line breaks between the card's blocks draw nothing (the card is a flex box, its body
+    // a block of blocks), but each is a node to copy, insert and take away on every keystroke.
+    [blank, blank.querySelector(".mdir-card__body")].forEach(function (box) {
+      for (var child = box.firstChild, after; child; child = after) {
+        after = child.nextSibling;
+        if (child.nodeType === 3 && !child.textContent.trim()) child.remove();
+      }
+    });
     var records = options.records, F = options.fields, labels = options.labels;
     var built = {}; // record position -> its card: most keystrokes show cards already made
 
@@ -71,13 +79,27 @@
     // The first `count` results in `list`, in order. A card that keeps its place is left where it
     // is, and only the cards that came or went are moved: the browser then styles and lays out
     // those alone, where emptying the list and filling it again redid every card on each keystroke.
+    // But when most cards go (a word's first letters replace the whole page), the list is emptied
+    // at once and refilled: the browser takes a list's children away in one step far more cheaply
+    // than one by one (a card it has drawn costs most to take away).
     function show(list, results, count) {
-      var next = list.firstChild;
-      for (var k = 0, n = Math.min(results.length, count); k < n; k++) {
+      var n = Math.min(results.length, count), nodes = new Array(n), staying = 0;
+      for (var k = 0; k < n; k++) {
         var i = results[k];
-        var node = built[i] || (built[i] = card(records[i]));
-        if (node === next) next = next.nextSibling;
-        else list.insertBefore(node, next);
+        nodes[k] = built[i] || (built[i] = card(records[i]));
+        if (nodes[k].parentNode === list) staying++;
+      }
+      if (list.children.length - staying > staying) {
+        list.textContent = ""; // the few that stay go too, in the same step: they come back below
+        var all = document.createDocumentFragment();
+        for (k = 0; k < n; k++) all.appendChild(nodes[k]);
+        list.appendChild(all);
+        return;
+      }
+      var next = list.firstChild;
+      for (k = 0; k < n; k++) {
+        if (nodes[k] === next) next = next.nextSibling;
+        else list.insertBefore(nodes[k], next);
       }
       while (next) {
         var after = next.nextSibling;

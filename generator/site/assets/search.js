@@ -144,9 +144,10 @@
       for (; k < end; k++) if ((mask & ~(1 << FACET_OF[k])) === 0 && (wanted >> FACET_OF[k]) & 1) all[CODES[k]]++;
     }
     if (candidates && !results.length) {
-      // Only the zero-results helper needs this: how many match the filters without the words.
-      without[QUERY_BIT] = 0;
-      for (var j = 0; j < records.length; j++) if (failures(j, active) === 0) without[QUERY_BIT]++;
+      // Only the zero-results helper needs this: how many match the filters without the words
+      // (with no filter, everyone: a typo that finds no one is not held up by counting them).
+      without[QUERY_BIT] = filtered ? 0 : records.length;
+      for (var j = 0; filtered && j < records.length; j++) if (failures(j, active) === 0) without[QUERY_BIT]++;
     }
     return { results: results, counts: counts, without: without, counted: wanted };
   }
