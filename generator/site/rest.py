@@ -10,7 +10,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .. import workers
-from . import publish, search_index
+from . import kept, publish, search_index
 from .render import Page, Renderer, hue
 from .shell import Shell
 
@@ -155,6 +155,22 @@ def _work(job: str, part: int, parts: int, args: tuple | None):
     """The search data script (job "search"), or every `parts`-th generated page from `part` on."""
     directory, vocab, settings, planned, cache = args or _inherited
     if job == "search":
-        return search_index.script(search_index.data(directory, vocab, settings, planned, hue, cache))
+        return _search_script(directory, vocab, settings, planned, cache)
     return list(Renderer(directory, vocab, settings, planned, cache).generated_pages(part, parts))
 
+
+def _search_script(directory, vocab, settings, planned, cache: Path | None) -> str:
+    """The search data script; kept whole between builds, so an unchanged directory's is read back as it was.
+
+    It is made from the shown mentors in their order with their photos (the entry's key), the
+    vocabulary, the settings and the code (the folder's context); each mentor's words are also
+    kept apart (search_index.index), so after one edit only that mentor is indexed again.
+    """
+    scripts = kept.folder(cache, "search", vocab, settings)
+    entry = kept.Keys(planned).listing(directory.mentors, "search data")
+    # Kept in a page's shape, under the script's own path.
+    if (found := kept.unpack_page(scripts.get(entry))) is not None and found[0] == search_index.DATA_SCRIPT:
+        return found[3]
+    script = search_index.script(search_index.data(directory, vocab, settings, planned, hue, cache))
+    scripts.put(entry, kept.pack_page(search_index.DATA_SCRIPT, "", "", script))
+    return script

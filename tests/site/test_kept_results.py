@@ -129,8 +129,8 @@ def test_an_unchanged_directory_is_not_checked_rendered_or_indexed_again(project
 
 def _every_entry(project: Path) -> list[Path]:
     kept = project / store.FOLDER
-    found = [p for kind in ("profiles", "pages", "words") for p in (kept / kind).rglob("*") if p.is_file()]
-    assert len(found) > 3 * 20
+    found = [p for kind in ("profiles", "pages", "words", "search") for p in (kept / kind).rglob("*") if p.is_file()]
+    assert len(found) > 3 * 20 and any((kept / "search").rglob("*"))
     return found
 
 
