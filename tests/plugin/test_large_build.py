@@ -30,6 +30,9 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The sample project, large enough for workers (the threshold lowered to its size)."""
     monkeypatch.setattr(workers, "APART_FROM", 2)
     monkeypatch.setattr(workers, "PARALLEL_FROM", 2)
+    # Forked workers, as in a build on Linux: an earlier test may have left an idle thread in this
+    # process, which would make the build start its workers from a clean process instead.
+    monkeypatch.setattr(workers, "can_fork", lambda: True)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     return copy_project(tmp_path / "project")
 
