@@ -13,9 +13,9 @@ from concurrent.futures.process import BrokenProcessPool
 # builds without them were as fast or faster, at 10,000 with them faster (benchmarks/bench_build.py --serial).
 PARALLEL_FROM = 2000  # loading profiles
 APART_FROM = 2000  # rendering pages and the search index while the site engine does its own part
-# Workers that cannot start (a main module they cannot import, no semaphores) raise these:
-# the caller then does the work itself.
-FAILURES = (BrokenProcessPool, OSError)
+# Workers that cannot start (a main module they cannot import, no semaphores) or that die raise
+# these: the caller then does the work itself.
+FAILURES = (BrokenProcessPool, OSError, EOFError)
 
 
 def count() -> int:

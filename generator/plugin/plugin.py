@@ -10,20 +10,19 @@ import json
 import logging
 import os
 import shutil
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .. import clock, store, workers
+from .. import clock, store
 from ..offline import archive as offline
 from ..profiles import SCHEMA_FILE as SCHEMA
 from ..settings import OPTIONS, SITE_KEYS, Settings, from_options
-from ..site import photos, placeholders, search_index, shell
+from ..site import photos, placeholders, publish, search_index, shell
 from ..site.build import Built, ProfilesInvalid, start, static_files
-from ..site.render import SETTINGS_SCRIPT, Page, Renderer
+from ..site.render import SETTINGS_SCRIPT, Renderer
 from . import sitemap
 from .config import MentorDirectoryConfig
 
@@ -168,8 +167,8 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
 
     # -- the steps of on_post_build -----------------------------------------------------
 
-    def _write_generated_pages(self, site: Path) -> list[Page]:
-        """Every generated page in the engine's layout, and the layout's shared icons and scripts."""
+    def _write_generated_pages(self, site: Path) -> list[str]:
+        """Every generated page in the engine's layout, and the layout's shared icons and scripts: the pages' paths."""
         layout = shell.Shell(self.shell_html, icons=not self.offline_build)
         for name in layout.unmatched:
             # Loud, so that `--strict` fails: the theme's HTML changed under the layout code.
@@ -181,17 +180,12 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             )
         for path, text in layout.files.items():
             _write(site / path, text.encode("utf-8"))
-        # Made in worker processes while MkDocs built the rest of the site, for a large directory.
-        generated, search_script = self.built.rest.result()
-
-        def write(page: Page) -> None:
-            _write(site / page.path / "index.html", layout.wrap(page).encode("utf-8"))
-
-        # Writing thousands of small files is mostly waiting on the system: threads overlap it.
-        # Each page is laid out by the thread that writes it, so only a few are in memory twice.
-        with ThreadPoolExecutor(workers.count(), thread_name_prefix="pages") as pool:
-            for _ in pool.map(write, generated):
-                pass  # a page that cannot be written fails the build
+        # For a large directory, worker processes made the pages while MkDocs built the rest of
+        # the site, and now lay out and write them themselves.
+        try:
+            generated, search_script = self.built.rest.publish(site, layout)
+        except publish.Unwritable as exc:
+            raise PluginError(f"mentor-directory: {exc}") from None
         _write(site / search_index.DATA_SCRIPT, search_script.encode("utf-8"))
         return generated
 
@@ -200,10 +194,10 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         encoded, reused = self.publisher.wait()
         log.info(f"mentor-directory: photos: {encoded} encoded, {reused} from the cache")
 
-    def _update_sitemap(self, site: Path, config, generated: list[Page]) -> None:
-        """The generated pages in the sitemap, the layout page out of it."""
+    def _update_sitemap(self, site: Path, config, generated: list[str]) -> None:
+        """The generated pages (their paths) in the sitemap, the layout page out of it."""
         suffix = "" if self.settings.directory_urls else "index.html"
-        sitemap.update(site, config.site_url or "", shell.PATH, [page.path + suffix for page in generated])
+        sitemap.update(site, config.site_url or "", shell.PATH, [path + suffix for path in generated])
 
     def _write_service_worker(self, site: Path, config) -> None:
         """The service worker that keeps the guidance for reading offline (not for `serve` or the offline copy)."""

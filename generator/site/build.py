@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -19,7 +19,8 @@ from ..wording import say
 from . import photos, search_index
 from .directory import Directory, hidden_reason
 from .directory import build as build_directory
-from .render import Page, Renderer, hue
+from .render import Page, Renderer
+from .rest import Rest
 
 ASSETS = Path(__file__).parent / "assets"
 
@@ -142,71 +143,3 @@ def _plan_photos(directory: Directory) -> dict[str, photos.Photo]:
 def _count(profiles_dir: Path) -> int:
     with os.scandir(profiles_dir) as entries:
         return sum(1 for entry in entries if entry.name.endswith(".yml"))
-
-
-# What forked workers find here instead of being sent it: (directory, vocabulary, settings, photos, cache).
-_inherited: tuple | None = None
-
-
-class Rest:
-    """The generated pages and the search data: made by worker processes if there are any, else on demand.
-
-    `helpers` are workers started earlier, which are sent the work's inputs; with `fork`,
-    workers are forked now and inherit them.
-    """
-
-    def __init__(self, args: tuple, helpers: ProcessPoolExecutor | None = None, fork: bool = False) -> None:
-        global _inherited
-        self._args = args
-        self._jobs: list[Future] = []
-        self._done: tuple[list[Page], str] | None = None
-        sent: tuple | None = args
-        if fork:
-            _inherited, sent = args, None
-            helpers = workers.forked(workers.count())
-        self._helpers = helpers
-        if helpers is not None:
-            parts = workers.count()
-            try:
-                self._jobs.append(helpers.submit(_work, "search", 0, 1, sent))
-                self._jobs += [helpers.submit(_work, "pages", part, parts, sent) for part in range(parts)]
-            except workers.FAILURES:
-                self.close()
-
-    def result(self) -> tuple[list[Page], str]:
-        """The generated pages, in the order the renderer makes them, and the search data script."""
-        if self._done is None:
-            try:
-                self._done = self._collect() if self._jobs else None
-            except workers.FAILURES:
-                pass  # a worker died: do the work here instead
-            finally:
-                self.close()
-            if self._done is None:
-                self._done = _work("pages", 0, 1, self._args), _work("search", 0, 1, self._args)
-        return self._done
-
-    def close(self) -> None:
-        """Stop the worker processes; work not collected yet is dropped."""
-        global _inherited
-        _inherited = None
-        if self._helpers is not None:
-            self._helpers.shutdown(cancel_futures=True)
-            self._helpers = None
-            if self._done is None:
-                self._jobs = []
-
-    def _collect(self) -> tuple[list[Page], str]:
-        search, *parts = (job.result() for job in self._jobs)
-        pages: list = [None] * sum(len(part) for part in parts)
-        for i, part in enumerate(parts):
-            pages[i :: len(parts)] = part  # undo the striping: the same order as one process makes
-        return pages, search
-
-
-def _work(job: str, part: int, parts: int, args: tuple | None):
-    """The search data script (job "search"), or every `parts`-th generated page from `part` on."""
-    directory, vocab, settings, planned, cache = args or _inherited
-    if job == "search":
-        return search_index.kept_script(directory, vocab, settings, planned, hue, cache)
-    return list(Renderer(directory, vocab, settings, planned, cache).generated_pages(part, parts))

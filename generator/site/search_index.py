@@ -232,31 +232,9 @@ def language_names(code: str) -> tuple[str, ...]:
     return tuple(n for n in names if n)
 
 
-_SCRIPT_START = "window.mentorDirectoryData="
-
-
-def kept_script(
-    directory: Directory, vocab: Vocabulary, settings: Settings, photos: dict[str, Photo], hue, cache: Path | None
-) -> str:
-    """The search data script, kept whole between builds: a directory whose mentors are all unchanged, in the
-    same order, reads it back in one piece instead of gathering every mentor's kept words again."""
-    whole = kept.folder(cache, "search", vocab, settings)
-    entry = kept.Keys(photos).listing(directory.mentors, "search data")
-    body = whole.get(entry)
-    try:
-        text = body.decode("utf-8") if body is not None else ""
-    except UnicodeDecodeError:
-        text = ""
-    if text.startswith(_SCRIPT_START) and text.endswith(";\n"):  # else none, or not a script: made again
-        return text
-    text = script(data(directory, vocab, settings, photos, hue, cache))
-    whole.put(entry, text.encode("utf-8"))
-    return text
-
-
 def script(payload: dict) -> str:
     """The data as a classic script: works from file://, where fetch() of a JSON file does not."""
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     # Keep the script inert if it is ever inlined into HTML.
     text = text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"{_SCRIPT_START}{text};\n"
+    return f"window.mentorDirectoryData={text};\n"
