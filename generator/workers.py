@@ -24,6 +24,14 @@ def count() -> int:
     return max(1, int(chosen)) if chosen.isdigit() else min(os.cpu_count() or 1, 4)
 
 
+def unstripe(parts: list[list]) -> list:
+    """Items striped over n parts (part i holds items i, i + n, ...) back in one list, in their order."""
+    whole: list = [None] * sum(len(part) for part in parts)
+    for i, part in enumerate(parts):
+        whole[i :: len(parts)] = part
+    return whole
+
+
 def pool(workers: int) -> ProcessPoolExecutor:
     """A process pool whose workers start from a clean process: safe even when the caller has threads."""
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"

@@ -208,10 +208,7 @@ def _load_all(files: list[Path], settings: dict) -> list[tuple[Mentor | None, li
             parts = list(pool.map(_load_chunk, chunks, [settings] * n))
     except workers.FAILURES:
         return _load_chunk(files, settings)
-    merged: list = [None] * len(files)
-    for i, part in enumerate(parts):
-        merged[i::n] = part  # undo the striping, so results keep the files' order
-    return merged
+    return workers.unstripe(parts)  # so results keep the files' order
 
 
 def _load_chunk(files: list[Path], settings: dict) -> list[tuple[Mentor | None, list[Problem]]]:

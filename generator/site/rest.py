@@ -51,10 +51,10 @@ class Rest:
             try:
                 if self._crew:
                     search, parts = self._ask(("return",))
-                    self._done = _unstripe(parts), search
+                    self._done = workers.unstripe(parts), search
                 elif self._jobs:
                     search, *parts = (job.result() for job in self._jobs)
-                    self._done = _unstripe(parts), search
+                    self._done = workers.unstripe(parts), search
             except workers.FAILURES:
                 pass  # a worker died: do the work here instead
             finally:
@@ -71,7 +71,7 @@ class Rest:
         if self._crew and self._done is None:
             try:
                 search, parts = self._ask(("write", site, layout))
-                return _unstripe(parts), search
+                return workers.unstripe(parts), search
             except workers.FAILURES:
                 pass  # a worker died: do the work here instead, writing every page again
             finally:
@@ -141,14 +141,6 @@ def _member(job: str, part: int, parts: int, connection: Connection, inherited: 
     except Exception as exc:  # noqa: BLE001 - any error goes back to the build, which raises it
         with contextlib.suppress(Exception):
             connection.send(("failed", exc))
-
-
-def _unstripe(parts: list[list]) -> list:
-    """Undo the striping of `Renderer.generated_pages`: the same order as one process makes."""
-    whole: list = [None] * sum(len(part) for part in parts)
-    for i, part in enumerate(parts):
-        whole[i :: len(parts)] = part
-    return whole
 
 
 def _work(job: str, part: int, parts: int, args: tuple | None):
