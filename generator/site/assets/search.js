@@ -656,9 +656,10 @@
   build();
   sync();
   update(true);
-  // Once the page is idle, one search of each kind (prefix, whole words, a typo) readies the
-  // browser's compiled code, so that the first keystrokes are as quick as the rest.
-  setTimeout(function () { ["ab", "abc de", "abcdefgh"].forEach(function (q) { matcher.find(q, records.length); }); }, 200);
+  // As soon as the page is idle, one search of each kind (prefix, whole words, a typo) readies
+  // the browser's compiled code, so that the first keystrokes are as quick as the rest.
+  var idle = window.requestIdleCallback || function (then) { return setTimeout(then, 0); };
+  idle(function () { ["ab", "abc de", "abcdefgh"].forEach(function (q) { matcher.find(q, records.length); }); });
   // Timings for the benchmark: loading the index, and the first results on screen.
   window.mentorDirectorySearch = {
     ready: true,
