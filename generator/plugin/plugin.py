@@ -20,7 +20,7 @@ from .. import clock, store
 from ..offline import archive as offline
 from ..profiles import SCHEMA_FILE as SCHEMA
 from ..settings import OPTIONS, SITE_KEYS, Settings, from_options
-from ..site import photos, placeholders, publish, search_index, shell
+from ..site import environment, photos, placeholders, publish, search_index, shell
 from ..site.build import Built, ProfilesInvalid, start, static_files
 from ..site.render import SETTINGS_SCRIPT, Renderer
 from . import sitemap
@@ -35,6 +35,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
     command = "build"  # `mkdocs serve` gets no service worker: it would cache the live-reload requests
     built: Built | None = None  # from on_files on
     photo_cache: photos.Cache | None = None  # kept across the rebuilds of `mkdocs serve`
+    compiled: environment.Kept | None = None  # the theme's compiled templates; kept across rebuilds too
     publisher: photos.Publisher | None = None  # from on_files to on_post_build
 
     def on_startup(self, *, command, dirty) -> None:
@@ -55,6 +56,8 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         self.profiles_dir = root / self.config.profiles
         if self.photo_cache is None or self.photo_cache.folder != root / photos.CACHE_DIR:
             self.photo_cache = photos.Cache(root / photos.CACHE_DIR)
+        if self.compiled is None or self.compiled.store.parent != root / environment.CACHE_DIR:
+            self.compiled = environment.Kept(root / environment.CACHE_DIR)
         # The profiles load (for a large directory, in a forked process) while MkDocs reads the
         # theme; on_files collects them.
         self.finish_build = start(self.profiles_dir, self.settings, root / store.FOLDER)
@@ -100,6 +103,16 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         for uri, text in self.built.assets.items():
             files.append(File.generated(config, uri, content=text))
         return files
+
+    @event_priority(-100)
+    def on_env(self, env, *, config, files):
+        """Keep the theme's templates compiled between builds (environment.Kept).
+
+        Lowest priority: any plugin that adds an extension to the environment has done so by
+        now (an entry is named by the environment's extensions among other things).
+        """
+        env.bytecode_cache = self.compiled
+        return env
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         """Fill the guidance's {{ placeholders }} (programme, scheme, contact, counts, offline notice).
