@@ -64,11 +64,16 @@ def read(entry: Path) -> bytes | None:
 
 def write(entry: Path, body: bytes) -> None:
     """Write an entry file, its checksum after its body, whole or not at all; OSError if it cannot be."""
-    temporary = entry.with_name(f"{entry.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    write_plain(entry, body + hashlib.sha256(body).digest())
+
+
+def write_plain(path: Path, data: bytes) -> None:
+    """Write a file whole or not at all, as a new file (a link to the old one keeps it); OSError if it cannot be."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(body + hashlib.sha256(body).digest())
-        os.replace(temporary, entry)  # never a half-written entry
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        os.replace(temporary, path)  # never a half-written file
     except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)

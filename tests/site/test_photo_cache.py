@@ -43,8 +43,13 @@ def published(project: Path) -> dict[str, bytes]:
 
 
 def entries(project: Path) -> list[Path]:
-    """The encoded photos' entries (the check's verdicts are kept beside them, test_photo_verdicts.py)."""
-    return sorted(p for p in (project / photos.CACHE_DIR).iterdir() if not p.name.startswith("check-"))
+    """The encoded photos' entries, one a photo (the check's verdicts are kept beside them, test_photo_verdicts.py)."""
+    return sorted(p for p in (project / photos.CACHE_DIR).iterdir() if not p.name.startswith("check-") and not p.suffix)
+
+
+def kept_files(project: Path) -> list[Path]:
+    """The encoded photos' files as the cache keeps them, each size of each photo."""
+    return sorted((project / photos.CACHE_DIR).glob("*.webp"))
 
 
 def test_a_second_build_encodes_no_photo_and_publishes_the_same_files(project, mkdocs_log) -> None:
@@ -69,6 +74,57 @@ def test_damaged_cache_entries_are_encoded_again_not_published(project, mkdocs_l
     assert published(project) == first
     # The entries were repaired: the next build encodes nothing.
     assert build(project, mkdocs_log) == (0, encoded)
+
+
+def test_damaged_or_missing_kept_files_are_encoded_again_not_published(project, mkdocs_log) -> None:
+    encoded, _ = build(project, mkdocs_log)
+    first = published(project)
+    files = kept_files(project)
+    assert len(files) == 2 * encoded
+    # Each of a different photo: the card of one, the page of the next, and so on.
+    truncated, flipped, gone = files[0], files[3], files[4]
+    truncated.write_bytes(truncated.read_bytes()[:-100])
+    data = bytearray(flipped.read_bytes())
+    data[len(data) // 2] ^= 0x01  # the same size: only the digest tells
+    flipped.write_bytes(bytes(data))
+    gone.unlink()
+    assert build(project, mkdocs_log) == (3, encoded - 3)
+    assert published(project) == first
+    assert build(project, mkdocs_log) == (0, encoded)
+
+
+def test_a_photo_changed_in_the_site_does_not_reach_the_next_build(project, mkdocs_log) -> None:
+    """The site's photo files may be links to the cache's: one edited in place (an optimiser run over the site) is caught."""
+    encoded, _ = build(project, mkdocs_log)
+    first = published(project)
+    edited = sorted((project / "site" / "assets" / "photos").iterdir())[0]
+    with edited.open("r+b") as file:  # in place, as some tools write: through a hard link, into the cache too
+        file.seek(40)
+        file.write(b"\x00" * 16)
+    encoded_again, reused = build(project, mkdocs_log)
+    assert (encoded_again, reused) == (1, encoded - 1)
+    assert published(project) == first
+
+
+def test_published_photos_are_links_to_the_cache_where_the_file_system_allows(project, mkdocs_log) -> None:
+    encoded, _ = build(project, mkdocs_log)
+    build(project, mkdocs_log)
+    site = sorted((project / "site" / "assets" / "photos").iterdir())
+    kept = {path.stat().st_ino for path in kept_files(project)}
+    assert len(site) == 2 * encoded and {path.stat().st_ino for path in site} == kept
+
+
+def test_photos_are_copied_where_the_file_system_cannot_link(project, mkdocs_log, monkeypatch) -> None:
+    def cannot(*_args) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(photos.os, "link", cannot)
+    encoded, _ = build(project, mkdocs_log)
+    first = published(project)
+    assert build(project, mkdocs_log) == (0, encoded)
+    assert published(project) == first
+    kept = {path.stat().st_ino for path in kept_files(project)}
+    assert not kept & {path.stat().st_ino for path in (project / "site" / "assets" / "photos").iterdir()}
 
 
 def test_a_changed_setting_encodes_every_photo_again_under_new_names(project, mkdocs_log, monkeypatch) -> None:
@@ -123,3 +179,17 @@ def test_a_read_only_cache_is_read_but_not_written(project, mkdocs_log) -> None:
         assert published(project) == first
     finally:
         cache.chmod(0o755)
+
+
+def test_a_build_into_a_site_not_emptied_first_replaces_its_photos(project, mkdocs_log) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    encoded, _ = build(project, mkdocs_log)
+    first = published(project)
+    for path in (project / "site" / "assets" / "photos").iterdir():
+        path.unlink()
+        path.write_bytes(b"stale")  # a file of its own, where the link was
+    # Not strict: MkDocs warns that a dirty build may leave stale links.
+    mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site")), dirty=True)
+    assert published(project) == first
