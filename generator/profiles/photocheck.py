@@ -85,7 +85,16 @@ def ahead(folder: Path, named: Iterable[str], cache: Path | None = None) -> Iter
         present = set()
     chosen = sorted(present.intersection(named))
     with ThreadPoolExecutor(workers.count(), thread_name_prefix="photo-checks") as pool:
-        jobs = {(folder / name, name): pool.submit(_verdict, folder / name, name, cache) for name in chosen}
+        jobs: dict[tuple[Path, str], Future] = {}
+        for name in chosen:
+            # A verdict kept from an earlier build is only a read away: threads for it would cost
+            # more in hand-offs of the interpreter lock than they save. Threads decode the rest.
+            known = _verdict(folder / name, name, cache, kept_only=True)
+            if known is None:
+                jobs[folder / name, name] = pool.submit(_verdict, folder / name, name, cache)
+            else:
+                jobs[folder / name, name] = done = Future()
+                done.set_result(known)
         _ahead.update(jobs)
         try:
             yield
@@ -109,7 +118,8 @@ def problems(path: Path, name: str, cache: Path | None = None) -> Iterator[tuple
     yield from verdict if verdict is not None else _verdict(path, name, cache)
 
 
-def _verdict(path: Path, name: str, cache: Path | None) -> list[tuple[str, ...]]:
+def _verdict(path: Path, name: str, cache: Path | None, kept_only: bool = False) -> list[tuple[str, ...]] | None:
+    """The problems with one photo file; with `kept_only`, None where that needs decoding it (no verdict kept)."""
     if path.is_symlink() or not path.is_file():
         folder = f"{path.parent.parent.name}/{path.parent.name}/"  # the programme's own: mentors/photos/ by default
         return [(f"There is no file '{name}' in {folder}: upload it there, or remove the 'photo' line.",)]
@@ -128,6 +138,8 @@ def _verdict(path: Path, name: str, cache: Path | None) -> list[tuple[str, ...]]
     key = hashlib.sha256(f"{_VERDICT_KEY}\0{name}\0".encode() + data).hexdigest() if cache else ""
     if key and (known := _recall(cache / f"check-{key}")) is not None:
         return known
+    if kept_only:
+        return None
     verdict = list(_judged(data, name))
     if key:
         _remember(cache / f"check-{key}", verdict)

@@ -52,6 +52,26 @@ def test_checked_ahead_every_kind_of_upload_gets_the_verdict_of_a_check_done_her
     assert not any(main for _, main in decodes)
 
 
+def test_verdicts_kept_from_a_last_build_are_read_here_and_only_the_new_photo_is_decoded(
+    tmp_path: Path, decodes
+) -> None:
+    folder, cache = tmp_path / "photos", tmp_path / "cache"
+    folder.mkdir()
+    for name, data in UPLOADS.items():
+        (folder / name).write_bytes(data)
+    with photocheck.ahead(folder, list(UPLOADS), cache):
+        first = verdicts(folder, cache)
+    (folder / "new.jpg").write_bytes(photo(640, 640))
+    decodes.clear()
+    threads = {t.name for t in threading.enumerate()}
+    with photocheck.ahead(folder, [*UPLOADS, "new.jpg"], cache):
+        started = {t.name for t in threading.enumerate()} - threads
+        assert verdicts(folder, cache) == first
+        assert list(photocheck.problems(folder / "new.jpg", "new.jpg", cache)) == []
+    assert decodes == [("new.jpg", False)]  # the one photo with no kept verdict, on a thread
+    assert len(started) == 1  # and one thread for it: the kept verdicts needed none
+
+
 def test_only_ordinary_files_in_the_folder_are_checked_ahead(tmp_path: Path, decodes) -> None:
     folder = tmp_path / "photos"
     folder.mkdir()
