@@ -107,6 +107,15 @@ class Store:
         with contextlib.suppress(OSError):
             write(self.folder / name, body)
 
+    def put_plain(self, name: str, data: bytes) -> None:
+        """Keep a file as it is, with no checksum (the caller checks it); OSError if it cannot be written."""
+        if self.folder is None:
+            raise OSError("no folder to keep it in")
+        if not self._pruned:
+            self._pruned = True
+            self._prune()
+        write_plain(self.folder / name, data)
+
     def _prune(self) -> None:
         """Remove the folders of other contexts that nothing has written to for a day."""
         with contextlib.suppress(OSError):

@@ -1,28 +1,49 @@
-"""Writing the generated pages into the site, each in the engine's layout (shell.Shell)."""
+"""Writing the generated pages into the site, each in the engine's layout (shell.Shell).
+
+Creating a file and writing its bytes costs far more than a hard link to a file that is
+already there (on a virtual machine, 0.4 ms against 0.03 ms). So, given the build's cache
+folder, each page is kept there under the digest of its HTML, and linked into the site: a
+build that makes the same page again reads the kept file, finds the same bytes, and links
+it. A kept file that differs (damaged, or edited through its link in a site) is replaced,
+never changed in place. Where the site cannot link to the cache (another file system, one
+without hard links, a cache that cannot be written), pages are written as they are.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
+import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .. import workers
+from .. import store, workers
 from .render import Page
 from .shell import Shell
+
+KEPT_DIR = "html"  # in the build's cache folder (store.FOLDER); one folder per layout
 
 
 class Unwritable(Exception):
     """A generated page could not be written into the site (a full disk, a folder not writable)."""
 
 
-def write(site: Path, pages: Iterable[Page], layout: Shell) -> list[str]:
-    """Lay out and write each page under `site`; their paths, in order. Unwritable if one cannot be written."""
+def write(site: Path, pages: Iterable[Page], layout: Shell, cache: Path | None = None) -> list[str]:
+    """Lay out and write each page under `site`; their paths, in order. Unwritable if one cannot be written.
+
+    With `cache` (the build's cache folder), pages are kept there and linked into the site.
+    """
+    kept = _Kept(store.Store(cache / KEPT_DIR, layout.digest) if cache is not None else None)
 
     def one(page: Page) -> str:
         path = site / page.path / "index.html"
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(layout.wrap(page).encode("utf-8"))
+            html = layout.wrap(page).encode("utf-8")
+            if not kept.link(html, path):
+                path.write_bytes(html)
         except OSError as exc:
             raise Unwritable(f"could not write {path}: {exc.strerror or exc}") from None
         return page.path
@@ -31,3 +52,37 @@ def write(site: Path, pages: Iterable[Page], layout: Shell) -> list[str]:
     # Each page is laid out by the thread that writes it, so only a few are in memory twice.
     with ThreadPoolExecutor(workers.count(), thread_name_prefix="pages") as pool:
         return list(pool.map(one, pages))
+
+
+class _Kept:
+    """Pages kept in a store's folder by the digest of their HTML, and linked from there into a site."""
+
+    def __init__(self, kept: store.Store | None) -> None:
+        self.store = kept
+        self._lock = threading.Lock()
+
+    def link(self, html: bytes, target: Path) -> bool:
+        """Link `target` to the kept copy of `html`, keeping it first if need be; False if it cannot be."""
+        if self.store is None or self.store.folder is None:
+            return False
+        name = hashlib.sha256(html).hexdigest()[:40]
+        kept = self.store.folder / name
+        try:
+            same = kept.read_bytes() == html
+        except OSError:
+            same = False
+        try:
+            if not same:
+                self.store.put_plain(name, html)
+            os.link(kept, target)
+            return True
+        except FileExistsError:
+            with contextlib.suppress(OSError):
+                target.unlink()  # a site not emptied first (mkdocs build --dirty)
+                os.link(kept, target)
+                return True
+        except OSError:
+            pass
+        with self._lock:
+            self.store = None  # no link will work here: write the rest of the pages as they are
+        return False

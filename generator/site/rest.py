@@ -77,7 +77,7 @@ class Rest:
             finally:
                 self.close()
         pages, search = self.result()
-        return publish.write(site, pages, layout), search
+        return publish.write(site, pages, layout, self._args[4]), search
 
     def close(self) -> None:
         """Stop the worker processes; work not collected yet is dropped."""
@@ -134,7 +134,7 @@ def _member(job: str, part: int, parts: int, connection: Connection, inherited: 
                     return  # the build is gone
             order = connection.recv()
             if order[0] == "write":
-                made = publish.write(order[1], made, order[2])
+                made = publish.write(order[1], made, order[2], _inherited[4])
         connection.send(("done", made))
     except EOFError:
         pass  # the build stopped without a word

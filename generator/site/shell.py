@@ -69,6 +69,7 @@ class Shell:
         self.parts = re.split(f"({markers})", html)
         if f"<p>{CONTENT}</p>" not in self.parts:
             raise ValueError("the layout page lost its content marker")
+        self.digest = hashlib.sha256("\0".join(self.parts).encode("utf-8")).hexdigest()
 
     def wrap(self, page: Page) -> str:
         """The whole HTML document for a generated page."""
