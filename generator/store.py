@@ -80,6 +80,25 @@ def write_plain(path: Path, data: bytes) -> None:
         raise
 
 
+def link(kept: Path, target: Path) -> bool:
+    """Hard-link `target` to a kept file (replacing what is there); False where the file system cannot.
+
+    A link costs a directory entry where writing the bytes again costs a new file: on the
+    virtual machine the benchmarks run on, 0.03 ms against 0.4 ms.
+    """
+    try:
+        os.link(kept, target)
+        return True
+    except FileExistsError:
+        with contextlib.suppress(OSError):
+            target.unlink()  # a site that was not emptied first (mkdocs build --dirty)
+            os.link(kept, target)
+            return True
+    except OSError:
+        pass  # another file system, or one without hard links
+    return False
+
+
 class Store:
     """Entries of one kind made in one context, in `folder/<context>`.
 

@@ -60,7 +60,7 @@ def test_pages_are_written_where_the_site_cannot_link_to_the_cache(project, monk
         raise OSError(18, "Invalid cross-device link")
 
     first = build(project)
-    monkeypatch.setattr(publish.os, "link", cannot)
+    monkeypatch.setattr(store.os, "link", cannot)
     assert build(project, "elsewhere") == first
     assert all((project / "elsewhere" / path).stat().st_nlink == 1 for path in first)
 

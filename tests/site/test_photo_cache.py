@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from generator import store
 from generator.site import photos
 from tests.conftest import FIXED_EPOCH, copy_project
 
@@ -118,7 +119,7 @@ def test_photos_are_copied_where_the_file_system_cannot_link(project, mkdocs_log
     def cannot(*_args) -> None:
         raise OSError(18, "Invalid cross-device link")
 
-    monkeypatch.setattr(photos.os, "link", cannot)
+    monkeypatch.setattr(store.os, "link", cannot)
     encoded, _ = build(project, mkdocs_log)
     first = published(project)
     assert build(project, mkdocs_log) == (0, encoded)
