@@ -53,8 +53,8 @@ class Kept(_Compiled):
     `mkdocs serve` rebuild, compiles the theme's templates again: about a quarter of a second.
     An entry is named by the template and by what its code depends on besides its source (the
     environment's settings and extensions, Jinja's and Python's versions); Jinja checks the
-    source's checksum on loading, and a damaged entry is compiled again. An environment whose
-    autoescaping depends on the template's name is only kept in memory.
+    source's checksum on loading, and a damaged entry is compiled again. The templates of an
+    environment whose autoescaping depends on the template's name are not kept at all.
     """
 
     def __init__(self, folder: Path | None) -> None:

@@ -1,12 +1,12 @@
 """Writing the generated pages into the site, each in the engine's layout (shell.Shell).
 
 Creating a file and writing its bytes costs far more than a hard link to a file that is
-already there (store.link). So, given the build's cache
-folder, each page is kept there under the digest of its HTML, and linked into the site: a
-build that makes the same page again reads the kept file, finds the same bytes, and links
-it. A kept file that differs (damaged, or edited through its link in a site) is replaced,
-never changed in place. Where the site cannot link to the cache (another file system, one
-without hard links, a cache that cannot be written), pages are written as they are.
+already there (store.link). So, given the build's cache folder, each page is kept there under
+the digest of its HTML, and linked into the site: a build that makes the same page again reads
+the kept file, finds the same bytes, and links it. A kept file that differs (damaged, or edited
+through its link in a site) is replaced, never changed in place. Where the site cannot link to
+the cache (another file system, one without hard links, a cache that cannot be written), pages
+are written as they are.
 """
 
 from __future__ import annotations
