@@ -61,17 +61,18 @@ class _Kept:
 
     def link(self, html: bytes, target: Path) -> bool:
         """Link `target` to the kept copy of `html`, keeping it first if need be; False if it cannot be."""
-        if self.store is None or self.store.folder is None:
+        kept_in = self.store  # once: another thread may give up linking meanwhile
+        if kept_in is None or kept_in.folder is None:
             return False
         name = hashlib.sha256(html).hexdigest()[:40]
-        kept = self.store.folder / name
+        kept = kept_in.folder / name
         try:
             same = kept.read_bytes() == html
         except OSError:
             same = False
         try:
             if not same:
-                self.store.put_plain(name, html)
+                kept_in.put_plain(name, html)
             if store.link(kept, target):
                 return True
         except OSError:
