@@ -120,9 +120,7 @@ class Store:
         """Keep an entry, whole or not at all."""
         if self.folder is None:
             return
-        if not self._pruned:
-            self._pruned = True
-            self._prune()
+        self._prune()
         with contextlib.suppress(OSError):
             write(self.folder / name, body)
 
@@ -130,13 +128,14 @@ class Store:
         """Keep a file as it is, with no checksum (the caller checks it); OSError if it cannot be written."""
         if self.folder is None:
             raise OSError("no folder to keep it in")
-        if not self._pruned:
-            self._pruned = True
-            self._prune()
+        self._prune()
         write_plain(self.folder / name, data)
 
     def _prune(self) -> None:
-        """Remove the folders of other contexts that nothing has written to for a day."""
+        """On the first write: remove the folders of other contexts that nothing has written to for a day."""
+        if self._pruned:
+            return
+        self._pruned = True
         with contextlib.suppress(OSError):
             for other in self.parent.iterdir():
                 if other != self.folder and other.is_dir() and time.time() - other.stat().st_mtime > _STALE_AFTER:

@@ -56,7 +56,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         self.profiles_dir = root / self.config.profiles
         if self.photo_cache is None or self.photo_cache.folder != root / photos.CACHE_DIR:
             self.photo_cache = photos.Cache(root / photos.CACHE_DIR)
-        if self.compiled is None or self.compiled.store.parent != root / environment.CACHE_DIR:
+        if self.compiled is None or self.compiled.folder != root / environment.CACHE_DIR:
             self.compiled = environment.Kept(root / environment.CACHE_DIR)
         # The profiles load (for a large directory, in a forked process) while MkDocs reads the
         # theme; on_files collects them.

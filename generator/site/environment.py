@@ -18,23 +18,6 @@ from .. import store
 from ..profiles import vocabulary
 from .cards import FORMAT_LABELS
 
-
-class _Compiled(jinja2.BytecodeCache):
-    """Templates compiled once in a process and shared by every Renderer's environment."""
-
-    def __init__(self) -> None:
-        self.codes: dict[str, tuple[str, object]] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        checksum, code = self.codes.get(bucket.key, (None, None))
-        if checksum == bucket.checksum:  # the same template source
-            bucket.code = code
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.codes[bucket.key] = bucket.checksum, bucket.code
-
-
-_COMPILED = _Compiled()
 CACHE_DIR = f"{store.FOLDER}/templates"
 
 # What an environment compiles a template's source with: two environments that differ in one
@@ -46,19 +29,21 @@ _COMPILE_OPTIONS = (
 )  # fmt: skip
 
 
-class Kept(_Compiled):
-    """Compiled templates kept in memory and, in `folder`, between builds (the engine's environment).
+class Kept(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the process and, given a folder, between builds too.
 
-    The engine makes a new environment for each build, so without this every build, and every
-    `mkdocs serve` rebuild, compiles the theme's templates again: about a quarter of a second.
+    The package's own environments share one in memory (`make`). The engine makes a new
+    environment for each build, so without a folder every build, and every `mkdocs serve`
+    rebuild, compiles the theme's templates again: about a quarter of a second.
     An entry is named by the template and by what its code depends on besides its source (the
     environment's settings and extensions, Jinja's and Python's versions); Jinja checks the
     source's checksum on loading, and a damaged entry is compiled again. The templates of an
     environment whose autoescaping depends on the template's name are not kept at all.
     """
 
-    def __init__(self, folder: Path | None) -> None:
-        super().__init__()
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
+        self.codes: dict[str, tuple[str, object]] = {}
         context = store.key(sys.version, jinja2.__version__)
         self.store = store.Store(folder, context) if folder is not None else None
 
@@ -90,6 +75,9 @@ def _entry(bucket: jinja2.bccache.Bucket) -> str:
     options = [getattr(env, option) for option in _COMPILE_OPTIONS]
     options += [env.autoescape, env.finalize is not None, sorted(env.extensions), env.code_generator_class.__name__]
     return hashlib.sha256(f"{bucket.key} {options!r}".encode()).hexdigest()
+
+
+_COMPILED = Kept()  # every Renderer's environment, in this process
 
 
 def make(**globals_) -> jinja2.Environment:

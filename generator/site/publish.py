@@ -12,7 +12,6 @@ are written as they are.
 from __future__ import annotations
 
 import hashlib
-import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -57,7 +56,6 @@ class _Kept:
 
     def __init__(self, kept: store.Store | None) -> None:
         self.store = kept
-        self._lock = threading.Lock()
 
     def link(self, html: bytes, target: Path) -> bool:
         """Link `target` to the kept copy of `html`, keeping it first if need be; False if it cannot be."""
@@ -77,6 +75,5 @@ class _Kept:
                 return True
         except OSError:
             pass
-        with self._lock:
-            self.store = None  # no link will work here: write the rest of the pages as they are
+        self.store = None  # no link will work here: write the rest of the pages as they are
         return False
