@@ -7,7 +7,6 @@ earlier build kept must give exactly what a build keeping nothing gives.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import time
@@ -128,19 +127,55 @@ def test_an_unchanged_directory_is_not_checked_rendered_or_indexed_again(project
     assert calls == {"checked": 1, "rendered": 1, "indexed": 1, "gathered": 1}
 
 
-def _every_entry(project: Path) -> list[Path]:
+KINDS = ("profiles", "pages", "words", "search")
+
+
+def _every_entry(project: Path) -> list[tuple[Path, str, int, int]]:
+    """(pack, name, offset, size) of every entry a build kept."""
     kept = project / store.FOLDER
-    kinds = ("profiles", "pages", "words", "search")
-    found = [p for kind in kinds for p in (kept / kind).rglob("*") if p.is_file()]
-    assert len(found) > 3 * 20 and all(any((kept / kind).rglob("*")) for kind in kinds)
+    found = [
+        (pack, *entry) for kind in KINDS for pack in (kept / kind).rglob("*.pack") for entry in store.entries(pack)
+    ]
+    assert len(found) > 3 * 20 and all(any((kept / kind).rglob("*.pack")) for kind in KINDS)
     return found
 
 
-def test_entries_cut_short_are_made_again(project: Path) -> None:
+def _rewrite(project: Path, change: Callable[[str, bytes], bytes], kinds: tuple[str, ...] = KINDS) -> int:
+    """Replace every kept entry of these kinds by change(name, body), kept as a build keeps it; how many."""
+    count = 0
+    for kind in kinds:
+        for folder in (project / store.FOLDER / kind).iterdir():
+            packs = sorted(folder.glob("*.pack"))
+            old = store.Store(folder.parent, folder.name)
+            bodies = {name: old.get(name) for pack in packs for name, _, _ in store.entries(pack)}
+            for pack in packs:
+                pack.unlink()
+            new = store.Store(folder.parent, folder.name)
+            for name, body in bodies.items():
+                new.put(name, change(name, body))
+            count += len(bodies)
+    return count
+
+
+def test_damaged_entries_are_made_again(project: Path) -> None:
     fresh = outcome(project, kept=False)
     outcome(project)
-    for entry in _every_entry(project):
-        entry.write_bytes(entry.read_bytes()[:-40])
+    for pack, _, offset, size in _every_entry(project):
+        with open(pack, "r+b") as file:
+            file.seek(offset + size - 40)  # in the body, or its checksum
+            byte = file.read(1)
+            file.seek(offset + size - 40)
+            file.write(bytes([byte[0] ^ 0x20]))
+    assert outcome(project) == fresh
+
+
+def test_entries_cut_short_are_made_again(project: Path) -> None:
+    """A build stopped half-way through keeping an entry: the pack ends inside it."""
+    fresh = outcome(project, kept=False)
+    outcome(project)
+    last = {pack: offset + size // 2 for pack, _, offset, size in _every_entry(project)}
+    for pack, end in last.items():
+        os.truncate(pack, end)
     assert outcome(project) == fresh
 
 
@@ -161,8 +196,7 @@ def test_entries_of_another_shape_are_made_again(project: Path, body: bytes) -> 
     """An entry whose checksum holds but whose content is not what the code expects (say, an older layout)."""
     fresh = outcome(project, kept=False)
     outcome(project)
-    for entry in _every_entry(project):
-        entry.write_bytes(body + hashlib.sha256(body).digest())
+    assert _rewrite(project, lambda name, old: body) > 3 * 20
     assert outcome(project) == fresh
 
 
@@ -190,11 +224,11 @@ def test_a_kept_profile_whose_photo_points_elsewhere_is_checked_again(project: P
     """A kept profile is only used with its own photo's verdict: one naming a file outside the photos folder is not."""
     fresh = outcome(project, kept=False)
     outcome(project)
-    entries = [p for p in (project / store.FOLDER / "profiles").rglob("*") if p.is_file()]
-    for entry in entries:
-        value = json.loads(entry.read_bytes()[:-32])
+
+    def elsewhere(name: str, body: bytes) -> bytes:
+        value = json.loads(body)
         value["mentor"]["photo"] = "/etc/hostname"
-        body = json.dumps(value).encode("utf-8")
-        entry.write_bytes(body + hashlib.sha256(body).digest())
-    assert len(entries) == 28
+        return json.dumps(value).encode("utf-8")
+
+    assert _rewrite(project, elsewhere, kinds=("profiles",)) == 28
     assert outcome(project) == fresh
