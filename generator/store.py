@@ -3,7 +3,7 @@
 A build checks, renders and indexes a profile again only when something that went into the
 result has changed: the profile's file, its photo's verdict, the vocabulary, the settings,
 the day, this package's own code, or the version of a library it uses. Each entry ends in a
-checksum of its body: one cut short or damaged is ignored and made again. A folder that
+checksum (Store): one cut short or damaged is ignored and made again. A folder that
 cannot be made or written to leaves the build as it would be without it, only slower.
 """
 
@@ -52,23 +52,6 @@ def key(*parts: str | bytes) -> str:
         data = part.encode("utf-8") if isinstance(part, str) else part
         digest.update(len(data).to_bytes(8, "big") + data)
     return digest.hexdigest()
-
-
-def read(entry: Path) -> bytes | None:
-    """The body of an entry file, or None if there is none, it cannot be read, or its checksum fails."""
-    try:
-        blob = entry.read_bytes()
-    except OSError:
-        return None
-    body = blob[:-_DIGEST]
-    if len(blob) < _DIGEST or hashlib.sha256(body).digest() != blob[-_DIGEST:]:
-        return None
-    return body
-
-
-def write(entry: Path, body: bytes) -> None:
-    """Write an entry file, its checksum after its body, whole or not at all; OSError if it cannot be."""
-    write_plain(entry, body + hashlib.sha256(body).digest())
 
 
 def write_plain(path: Path, data: bytes) -> None:
@@ -129,7 +112,6 @@ class Store:
         self._lock = threading.Lock()
         self._index: dict[str, tuple[int, int, int]] | None = None  # name -> (file, offset, size)
         self._own: tuple[int, int] | None = None  # (process, file) of the pack this process appends to
-        self._end = 0  # where the next record goes in it
         self._unwritable = False
         self._files: list[int] = []  # every pack file open here, closed with the store
         weakref.finalize(self, _close, self._files)
@@ -164,13 +146,11 @@ class Store:
         with self._lock:
             try:
                 file = self._pack()
-                if os.write(file, record) != len(record):
-                    raise OSError("the disk is full")
+                end = _append(file, record)
             except OSError:
                 self._unwritable = True  # the build goes on as it would without a folder
                 return
-            self._entries()[name] = (file, self._end, len(record))
-            self._end += len(record)
+            self._entries()[name] = (file, end - len(record), len(record))
 
     def put_plain(self, name: str, data: bytes) -> None:
         """Keep a file as it is, with no checksum (the caller checks it); OSError if it cannot be written."""
@@ -200,8 +180,8 @@ class Store:
             path = self.folder / f"{os.getpid()}-{time.time_ns()}-{secrets.token_hex(4)}.pack"
             file = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
             self._files.append(file)
-            self._own, self._end = (os.getpid(), file), 0
-            self._end = os.write(file, _MAGIC)
+            self._own = os.getpid(), file
+            _append(file, _MAGIC)
         return self._own[1]
 
     def _prune(self) -> None:
@@ -232,8 +212,7 @@ class Store:
                             pack.seek(offset)
                             record = pack.read(size)
                             if name not in copied and _body(record, name) is not None:
-                                os.write(file, record)
-                                self._end += size
+                                _append(file, record)
                                 copied.add(name)
             except OSError:
                 return  # the packs stay as they were; so does what was copied
@@ -274,6 +253,14 @@ def entries(pack: Path) -> Iterator[tuple[str, int, int]]:
                 file.seek(offset)
     except OSError:
         return
+
+
+def _append(file: int, data: bytes) -> int:
+    """Write at the end of a file opened to append; where the file now ends (from the file itself,
+    so that it is right even if another hand cut the file short meanwhile)."""
+    if os.write(file, data) != len(data):
+        raise OSError("the disk is full")
+    return os.lseek(file, 0, os.SEEK_CUR)
 
 
 def _record(name: str, body: bytes) -> bytes:

@@ -152,3 +152,13 @@ def test_a_folder_that_cannot_be_written_keeps_nothing_and_raises_nothing(tmp_pa
     kept = keep(blocker, bodies(3))
     assert kept.get("entry-1") is None
     assert read_back(blocker, ["entry-1"]) == {"entry-1": None}
+
+
+def test_a_long_running_build_reads_back_what_it_kept_after_its_pack_was_cut_short(tmp_path: Path) -> None:
+    """`mkdocs serve` keeps one store for hours: a pack cut short meanwhile must not mislead it."""
+    kept = keep(tmp_path, bodies(10))
+    [pack] = packs(tmp_path)
+    os.truncate(pack, pack.stat().st_size - 50)
+    kept.put("later", b"kept after the cut")
+    assert kept.get("later") == b"kept after the cut"
+    assert kept.get("entry-1") == bodies(10)["entry-1"]

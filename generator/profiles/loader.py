@@ -120,7 +120,7 @@ def load_profile(
 
 def checked_store(folder: Path | None, vocab: Vocabulary, rules: Rules) -> store.Store:
     """Where profiles checked with this vocabulary and these rules are kept, in `folder`."""
-    rules = dataclasses.replace(rules, photo_cache=None, kept=None)
+    rules = dataclasses.replace(rules, photo_verdicts=None, kept=None)
     return store.Store(folder, store.key(store.code(), repr(rules), repr(vocab)))
 
 
@@ -155,7 +155,7 @@ def _photo_verdict(mentor: Mentor, rules: Rules) -> list[list[str]] | None:
     if mentor.photo is None:
         return None
     name = mentor.photo.relative_to(rules.photos_dir).as_posix()
-    return [list(found) for found in photocheck.problems(mentor.photo, name, rules.photo_cache)]
+    return [list(found) for found in photocheck.problems(mentor.photo, name, rules.photo_verdicts)]
 
 
 def profile_paths(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
@@ -200,7 +200,7 @@ def _load_all(files: list[Path], settings: dict) -> list[tuple[Mentor | None, li
             # The photos are decoded on threads while this thread reads and checks the profiles.
             for folder, (_, rules, _) in settings.items():
                 named = photocheck.names(path for path in files if path.parent == folder)
-                photos.enter_context(photocheck.ahead(rules.photos_dir, named, rules.photo_cache))
+                photos.enter_context(photocheck.ahead(rules.photos_dir, named, rules.photo_verdicts))
             return _load_chunk(files, settings)
     chunks = [files[i::n] for i in range(n)]
     try:

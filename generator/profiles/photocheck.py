@@ -69,8 +69,13 @@ def names(profiles: Iterable[Path]) -> set[str]:
 _ahead: dict[tuple[Path, str], Future] = {}
 
 
+def verdicts(folder: Path) -> store.Store:
+    """Where verdicts are kept in a cache folder: made once for a run, so that its packs are read once."""
+    return store.Store(folder / "checks", store.key(_VERDICT_KEY))
+
+
 @contextlib.contextmanager
-def ahead(folder: Path, named: Iterable[str], cache: Path | None = None) -> Iterator[None]:
+def ahead(folder: Path, named: Iterable[str], kept: store.Store | None = None) -> Iterator[None]:
     """Check the photos of `folder` with these names on threads, while the caller reads the profiles.
 
     Decoding releases the interpreter lock, so the checks run beside the caller's own work;
@@ -89,9 +94,9 @@ def ahead(folder: Path, named: Iterable[str], cache: Path | None = None) -> Iter
         for name in chosen:
             # A verdict kept from an earlier build is only a read away: threads for it would cost
             # more in hand-offs of the interpreter lock than they save. Threads decode the rest.
-            known = _verdict(folder / name, name, cache, kept_only=True)
+            known = _verdict(folder / name, name, kept, kept_only=True)
             if known is None:
-                jobs[folder / name, name] = pool.submit(_verdict, folder / name, name, cache)
+                jobs[folder / name, name] = pool.submit(_verdict, folder / name, name, kept)
             else:
                 jobs[folder / name, name] = done = Future()
                 done.set_result(known)
@@ -104,21 +109,21 @@ def ahead(folder: Path, named: Iterable[str], cache: Path | None = None) -> Iter
             pool.shutdown(cancel_futures=True)
 
 
-def problems(path: Path, name: str, cache: Path | None = None) -> Iterator[tuple[str, ...]]:
+def problems(path: Path, name: str, kept: store.Store | None = None) -> Iterator[tuple[str, ...]]:
     """Yield (message,) for each error and (message, 'warning') for each warning about one photo file.
 
-    With a cache folder, the verdict on the file's content is kept there, by its bytes and name,
-    and a later check of the same bytes reads it instead of decoding the photo again.
+    With a store (`verdicts`), the verdict on the file's content is kept there, by its bytes and
+    name, and a later check of the same bytes reads it instead of decoding the photo again.
     """
     job = _ahead.get((path, name))
     try:
         verdict = job.result() if job is not None else None
     except Exception:
         verdict = None  # a check that failed on a thread is done again here, where its error is seen
-    yield from verdict if verdict is not None else _verdict(path, name, cache)
+    yield from verdict if verdict is not None else _verdict(path, name, kept)
 
 
-def _verdict(path: Path, name: str, cache: Path | None, kept_only: bool = False) -> list[tuple[str, ...]] | None:
+def _verdict(path: Path, name: str, kept: store.Store | None, kept_only: bool = False) -> list[tuple[str, ...]] | None:
     """The problems with one photo file; with `kept_only`, None where that needs decoding it (no verdict kept)."""
     if path.is_symlink() or not path.is_file():
         folder = f"{path.parent.parent.name}/{path.parent.name}/"  # the programme's own: mentors/photos/ by default
@@ -135,14 +140,14 @@ def _verdict(path: Path, name: str, cache: Path | None, kept_only: bool = False)
         data = path.read_bytes()
     except OSError:
         return [(f"'{name}' is damaged or cut short and cannot be shown: {_EXPORT}.",)]
-    key = hashlib.sha256(f"{_VERDICT_KEY}\0{name}\0".encode() + data).hexdigest() if cache else ""
-    if key and (known := _recall(cache / f"check-{key}")) is not None:
+    key = hashlib.sha256(f"{name}\0".encode() + data).hexdigest() if kept is not None else ""
+    if key and (known := _recall(kept.get(key))) is not None:
         return known
     if kept_only:
         return None
     verdict = list(_judged(data, name))
     if key:
-        _remember(cache / f"check-{key}", verdict)
+        kept.put(key, json.dumps(verdict, ensure_ascii=False).encode("utf-8"))
     return verdict
 
 
@@ -169,9 +174,8 @@ def decode(image: Image.Image, side: int = LARGEST_SHOWN) -> Image.Image:
     return ImageOps.exif_transpose(image).convert("RGB")
 
 
-def _recall(entry: Path) -> list[tuple[str, ...]] | None:
-    """A verdict kept earlier, or None if there is none or it is damaged."""
-    body = store.read(entry)
+def _recall(body: bytes | None) -> list[tuple[str, ...]] | None:
+    """A verdict kept earlier, or None if there is none or it is not of a verdict's shape."""
     if body is None:
         return None
     try:
@@ -182,12 +186,6 @@ def _recall(entry: Path) -> list[tuple[str, ...]] | None:
         isinstance(item, list) and item and all(isinstance(part, str) for part in item) for item in verdict
     )
     return [tuple(item) for item in verdict] if ok else None
-
-
-def _remember(entry: Path, verdict: list[tuple[str, ...]]) -> None:
-    """Keep a verdict, whole or not at all; a folder that cannot be written is left as it is."""
-    with contextlib.suppress(OSError):
-        store.write(entry, json.dumps(verdict, ensure_ascii=False).encode("utf-8"))
 
 
 def _decoded(source: io.BytesIO, name: str) -> Iterator[tuple[str, ...]]:

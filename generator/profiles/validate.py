@@ -10,6 +10,7 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 
+from .. import store
 from ..settings import Settings
 from . import characters, photocheck, schema, timezones, urls, vocabulary
 from .bio import link_targets
@@ -34,8 +35,8 @@ class Rules:
     min_bio_length: int = Settings.min_bio_length
     # The profile template's example values: a profile still holding one gets a warning.
     examples: dict[str, str] = field(default_factory=dict)
-    # Where photo verdicts are kept between runs (photocheck.problems); None: not kept.
-    photo_cache: Path | None = None
+    # Where photo verdicts are kept between runs (photocheck.verdicts); None: not kept.
+    photo_verdicts: store.Store | None = None
     # Where checked profiles are kept between runs (loader.checked_store); None: not kept.
     kept: Path | None = None
 
@@ -264,7 +265,7 @@ def _text(key: str, multiline: bool = False):
 
 
 def _photo(value: str, vocab, rules: Rules) -> Any:
-    for message, *severity in photocheck.problems(rules.photos_dir / value, value, rules.photo_cache):
+    for message, *severity in photocheck.problems(rules.photos_dir / value, value, rules.photo_verdicts):
         yield (), message, *severity
 
 

@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 
 from .. import workers
-from ..profiles import loader
+from ..profiles import loader, photocheck
 from ..profiles.problems import Problem
 from ..profiles.validate import rules_for
 from ..settings import Settings
@@ -77,7 +77,7 @@ def start(profiles_dir: Path, settings: Settings, cache: Path | None = None) -> 
     `cache` is the folder where what a build works out is kept for the next (store.FOLDER in a
     project): the check's verdict on each photo, each checked profile, page and index entry.
     """
-    kept = {"photo_cache": cache / "photos", "kept": cache / "profiles"} if cache else {}
+    kept = {"photo_verdicts": photocheck.verdicts(cache / "photos"), "kept": cache / "profiles"} if cache else {}
     rules = dataclasses.replace(rules_for(settings), **kept)
     load = partial(loader.load, [profiles_dir], rules)
     if _count(profiles_dir) < workers.APART_FROM or workers.count() < 2:

@@ -87,14 +87,16 @@ def encode(photo: Photo) -> dict[str, bytes]:
 class Cache:
     """Encoded photos kept between builds: each size a file of its own, checked against its digest before use.
 
-    A photo's entry (a store entry, named by its key) records the digest of each of its
-    files, which lie beside it as `<key>.<size>.webp`. A folder that cannot be made or written
-    to leaves the cache in memory only: the build goes on, and a long-running `mkdocs serve`
-    still encodes each photo once.
+    A photo's entry (in a store, under its key) records the digest of each of its files, which
+    lie in the folder as `<key>.<size>.webp`. A folder that cannot be made or written to leaves
+    the cache in memory only: the build goes on, and a long-running `mkdocs serve` still encodes
+    each photo once.
     """
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        context = store.key(f"encoded photos v{_ENTRY_VERSION}")
+        self.entries = store.Store(folder / "entries", context) if folder is not None else None
         self._memory: dict[str, dict[str, bytes]] = {}
         self._warned = False
 
@@ -102,7 +104,7 @@ class Cache:
         """The photo's kept files by site path, each checked whole; None if one is missing or damaged."""
         if photo.key in self._memory:
             return {path: Kept(None, data) for path, data in self._memory[photo.key].items()}
-        if self.folder is None or (digests := store.read(self.folder / photo.key)) is None:
+        if self.entries is None or (digests := self.entries.get(photo.key)) is None:
             return None
         if len(digests) != 32 * len(SIZES):
             return None
@@ -120,7 +122,7 @@ class Cache:
 
     def put(self, photo: Photo, files: dict[str, bytes]) -> dict[str, Kept]:
         """Keep a photo's encoded files; them, as kept (in memory only if the folder cannot be written)."""
-        if self.folder is not None:
+        if self.entries is not None:
             try:
                 kept = {}
                 for size in sorted(SIZES):
@@ -128,7 +130,7 @@ class Cache:
                     store.write_plain(self._file(photo, size), data)
                     kept[photo.path(size)] = Kept(self._file(photo, size), data)
                 # The entry last: until it is whole, the photo is not in the cache.
-                store.write(self.folder / photo.key, b"".join(hashlib.sha256(k.data).digest() for k in kept.values()))
+                self.entries.put(photo.key, b"".join(hashlib.sha256(k.data).digest() for k in kept.values()))
                 return kept
             except OSError as exc:
                 if not self._warned:

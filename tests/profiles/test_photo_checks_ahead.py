@@ -42,7 +42,7 @@ def test_checked_ahead_every_kind_of_upload_gets_the_verdict_of_a_check_done_her
         (folder / name).write_bytes(data)
     here = verdicts(folder, None)
     decodes.clear()
-    with photocheck.ahead(folder, list(UPLOADS) + ["missing.jpg"], tmp_path / "cache"):
+    with photocheck.ahead(folder, list(UPLOADS) + ["missing.jpg"], photocheck.verdicts(tmp_path / "cache")):
         assert verdicts(folder, tmp_path / "cache") == here
         assert verdicts(folder, tmp_path / "cache") == here  # asked twice (the check, then the kept result)
         [(missing,)] = photocheck.problems(folder / "missing.jpg", "missing.jpg")
@@ -59,15 +59,15 @@ def test_verdicts_kept_from_a_last_build_are_read_here_and_only_the_new_photo_is
     folder.mkdir()
     for name, data in UPLOADS.items():
         (folder / name).write_bytes(data)
-    with photocheck.ahead(folder, list(UPLOADS), cache):
+    with photocheck.ahead(folder, list(UPLOADS), photocheck.verdicts(cache)):
         first = verdicts(folder, cache)
     (folder / "new.jpg").write_bytes(photo(640, 640))
     decodes.clear()
     threads = {t.name for t in threading.enumerate()}
-    with photocheck.ahead(folder, [*UPLOADS, "new.jpg"], cache):
+    with photocheck.ahead(folder, [*UPLOADS, "new.jpg"], photocheck.verdicts(cache)):
         started = {t.name for t in threading.enumerate()} - threads
         assert verdicts(folder, cache) == first
-        assert list(photocheck.problems(folder / "new.jpg", "new.jpg", cache)) == []
+        assert list(photocheck.problems(folder / "new.jpg", "new.jpg", photocheck.verdicts(cache))) == []
     assert decodes == [("new.jpg", False)]  # the one photo with no kept verdict, on a thread
     assert len(started) == 1  # and one thread for it: the kept verdicts needed none
 
@@ -88,7 +88,7 @@ def test_only_ordinary_files_in_the_folder_are_checked_ahead(tmp_path: Path, dec
 def test_a_directory_loads_the_same_with_its_photos_checked_ahead(tmp_path: Path, decodes, monkeypatch) -> None:
     project = copy_project(tmp_path)
     mentors = project / "mentors"
-    rules = Rules(today=TODAY, photo_cache=tmp_path / "verdicts")
+    rules = Rules(today=TODAY, photo_verdicts=photocheck.verdicts(tmp_path / "verdicts"))
     ahead = load([mentors], rules)
     assert {name for name, _ in decodes} == {p.name for p in (mentors / "photos").iterdir()} & photocheck.names(
         mentors.glob("*.yml")

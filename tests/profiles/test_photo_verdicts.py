@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
+from generator import store
 from generator.profiles import photocheck
 from generator.settings import Settings
 from generator.site import photos
@@ -43,8 +45,13 @@ def decodes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+def kept(cache: Path | None) -> store.Store | None:
+    """The verdicts kept in a cache folder, as a new run finds them."""
+    return photocheck.verdicts(cache) if cache is not None else None
+
+
 def verdicts(folder: Path, cache: Path | None) -> dict[str, list[tuple[str, ...]]]:
-    return {name: list(photocheck.problems(folder / name, name, cache)) for name in sorted(UPLOADS)}
+    return {name: list(photocheck.problems(folder / name, name, kept(cache))) for name in sorted(UPLOADS)}
 
 
 def test_a_kept_verdict_is_the_fresh_verdict_for_every_kind_of_upload(tmp_path: Path, decodes) -> None:
@@ -71,15 +78,15 @@ def test_a_changed_photo_is_checked_again(tmp_path: Path, decodes) -> None:
     folder.mkdir()
     good = folder / "ada.jpg"
     good.write_bytes(UPLOADS["portrait.jpg"])
-    assert list(photocheck.problems(good, "ada.jpg", cache)) == []
+    assert list(photocheck.problems(good, "ada.jpg", kept(cache))) == []
     good.write_bytes(UPLOADS["portrait.jpg"][:30_000])  # the same name, the upload cut short
     decodes.clear()
-    [(message,)] = photocheck.problems(good, "ada.jpg", cache)
+    [(message,)] = photocheck.problems(good, "ada.jpg", kept(cache))
     assert decodes == ["ada.jpg"]
     assert "'ada.jpg' is damaged or cut short" in message
     # The verdict names the file: the same bytes under another name are judged under that name.
     shutil.copy(good, folder / "ada-2.jpg")
-    [(other,)] = photocheck.problems(folder / "ada-2.jpg", "ada-2.jpg", cache)
+    [(other,)] = photocheck.problems(folder / "ada-2.jpg", "ada-2.jpg", kept(cache))
     assert other == message.replace("'ada.jpg'", "'ada-2.jpg'")
 
 
@@ -88,15 +95,19 @@ def test_a_damaged_verdict_entry_is_never_believed(tmp_path: Path, decodes) -> N
     folder.mkdir()
     bad = folder / "ada.jpg"
     bad.write_bytes(UPLOADS["cut-short.jpg"])
-    fresh = list(photocheck.problems(bad, "ada.jpg", cache))
-    [entry] = cache.iterdir()
-    # An entry rewritten to say "no problems", without its checksum matching: checked again.
-    entry.write_bytes(b"[]" + entry.read_bytes()[-32:])
+    fresh = list(photocheck.problems(bad, "ada.jpg", kept(cache)))
+    [pack] = cache.rglob("*.pack")
+    original = pack.read_bytes()
+    said = json.dumps([list(problem) for problem in fresh], ensure_ascii=False).encode("utf-8")
+    assert original.count(said) == 1
+    # The entry rewritten to say "no problems", its checksum left as it was: checked again.
+    pack.write_bytes(original.replace(said, b"[]".ljust(len(said))))
     decodes.clear()
-    assert list(photocheck.problems(bad, "ada.jpg", cache)) == fresh
+    assert list(photocheck.problems(bad, "ada.jpg", kept(cache))) == fresh
     assert decodes == ["ada.jpg"]
-    entry.write_bytes(b"")
-    assert list(photocheck.problems(bad, "ada.jpg", cache)) == fresh
+    for pack in cache.rglob("*.pack"):
+        pack.write_bytes(b"")
+    assert list(photocheck.problems(bad, "ada.jpg", kept(cache))) == fresh
     assert len(decodes) == 2
 
 
@@ -148,8 +159,8 @@ def test_mkdocs_builds_keep_the_verdicts_with_the_encoded_photos(tmp_path: Path,
     mkdocs_build(load_config(config, site_dir=str(project / "site"), strict=True))
     first = len(decodes)
     assert first >= 5
-    kept = [p for p in (project / photos.CACHE_DIR).iterdir() if p.name.startswith("check-")]
-    assert len(kept) == first
+    packs = (project / photos.CACHE_DIR / "checks").rglob("*.pack")
+    assert sum(1 for pack in packs for _ in store.entries(pack)) == first
     decodes.clear()
     mkdocs_build(load_config(config, site_dir=str(project / "site"), strict=True))
     assert decodes == []

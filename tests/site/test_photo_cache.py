@@ -43,9 +43,10 @@ def published(project: Path) -> dict[str, bytes]:
     return files
 
 
-def entries(project: Path) -> list[Path]:
-    """The encoded photos' entries, one a photo (the check's verdicts are kept beside them, test_photo_verdicts.py)."""
-    return sorted(p for p in (project / photos.CACHE_DIR).iterdir() if not p.name.startswith("check-") and not p.suffix)
+def entries(project: Path) -> list[tuple[Path, str, int, int]]:
+    """The encoded photos' entries, one a photo: (pack, name, offset, size)."""
+    packs = sorted((project / photos.CACHE_DIR / "entries").rglob("*.pack"))
+    return [(pack, *entry) for pack in packs for entry in store.entries(pack)]
 
 
 def kept_files(project: Path) -> list[Path]:
@@ -65,12 +66,12 @@ def test_a_second_build_encodes_no_photo_and_publishes_the_same_files(project, m
 def test_damaged_cache_entries_are_encoded_again_not_published(project, mkdocs_log) -> None:
     encoded, _ = build(project, mkdocs_log)
     first = published(project)
-    truncated, flipped, emptied = entries(project)[:3]
-    truncated.write_bytes(truncated.read_bytes()[: truncated.stat().st_size // 2])
-    data = bytearray(flipped.read_bytes())
-    data[len(data) // 2] ^= 0xFF
-    flipped.write_bytes(bytes(data))
-    emptied.write_bytes(b"")
+    *_, (pack, _, cut, _) = entries(project)  # the last entry cut short, two others damaged
+    flipped = [offset + size - 40 for _, _, offset, size in entries(project)[:2]]
+    data = bytearray(pack.read_bytes()[: cut + 10])
+    for at in flipped:
+        data[at] ^= 0xFF
+    pack.write_bytes(bytes(data))
     assert build(project, mkdocs_log) == (3, encoded - 3)
     assert published(project) == first
     # The entries were repaired: the next build encodes nothing.
@@ -172,7 +173,10 @@ def test_a_read_only_cache_is_read_but_not_written(project, mkdocs_log) -> None:
     encoded, _ = build(project, mkdocs_log)
     first = published(project)
     cache = project / photos.CACHE_DIR
-    entries(project)[0].unlink()
+    pack, _, offset, size = entries(project)[0]
+    data = bytearray(pack.read_bytes())
+    data[offset + size - 40] ^= 0xFF  # one photo's entry damaged
+    pack.write_bytes(bytes(data))
     cache.chmod(0o555)
     try:
         assert build(project, mkdocs_log) == (1, encoded - 1)
