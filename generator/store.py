@@ -219,6 +219,9 @@ class Store:
             for path in packs:
                 with contextlib.suppress(OSError):
                     path.unlink()
+            own = self._own[1]
+            _close([file for file in self._files if file != own])  # the packs read before: some are gone
+            self._files[:] = [own]
             self._index = None  # read again, from what is left
 
 

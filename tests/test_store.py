@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import threading
@@ -162,3 +163,23 @@ def test_a_long_running_build_reads_back_what_it_kept_after_its_pack_was_cut_sho
     kept.put("later", b"kept after the cut")
     assert kept.get("later") == b"kept after the cut"
     assert kept.get("entry-1") == bodies(10)["entry-1"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files through /proc")
+def test_hours_of_rebuilds_leave_no_pack_open(tmp_path: Path) -> None:
+    """`mkdocs serve` rebuilds for hours in one process: each rebuild's stores close what they opened."""
+    before = len(os.listdir("/proc/self/fd"))
+    long_ago = time.time() - 3600
+    everything: dict[str, bytes] = {}
+    for n in range(3 * store.MOST_PACKS):
+        entries = bodies(3, tag=f"rebuild-{n}-")
+        kept = keep(tmp_path, entries)
+        assert {name: kept.get(name) for name in everything} == everything  # reads, and merges some
+        everything |= entries
+        for pack in packs(tmp_path):
+            os.utime(pack, (long_ago, long_ago))
+        del kept
+        gc.collect()
+    assert len(os.listdir("/proc/self/fd")) <= before
+    assert len(packs(tmp_path)) <= store.MOST_PACKS + 1
+    assert read_back(tmp_path, everything) == everything
