@@ -129,13 +129,13 @@ class Store:
             return None
         with self._lock:
             found = self._entries().get(name)
-        if found is None:
-            return None
-        file, offset, size = found
-        try:
-            return _body(os.pread(file, size, offset), name)
-        except OSError:
-            return None
+            if found is None:
+                return None
+            try:
+                record = _read_at(*found)
+            except OSError:
+                return None
+        return _body(record, name)
 
     def put(self, name: str, body: bytes) -> None:
         """Keep an entry, whole or not at all."""
@@ -165,7 +165,7 @@ class Store:
             self._index = {}
             for path in _packs(self.folder):
                 try:
-                    file = os.open(path, os.O_RDONLY)
+                    file = os.open(path, os.O_RDONLY | _BINARY)
                 except OSError:
                     continue
                 self._files.append(file)
@@ -178,7 +178,7 @@ class Store:
         if self._own is None or self._own[0] != os.getpid():
             self.folder.mkdir(parents=True, exist_ok=True)
             path = self.folder / f"{os.getpid()}-{time.time_ns()}-{secrets.token_hex(4)}.pack"
-            file = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
+            file = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_APPEND | _BINARY, 0o644)
             self._files.append(file)
             self._own = os.getpid(), file
             _append(file, _MAGIC)
@@ -228,6 +228,7 @@ class Store:
 MOST_PACKS = 16  # in one store's folder, before they are merged
 _MAGIC = b"mentor-directory pack 1\n"
 _HEAD = struct.Struct(">HI")  # a record: name length, body length, name, body, sha256 of all that
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows opens files as text unless told
 _IDLE = 60  # seconds without a write before another process may merge a pack away
 
 
@@ -256,6 +257,13 @@ def entries(pack: Path) -> Iterator[tuple[str, int, int]]:
                 file.seek(offset)
     except OSError:
         return
+
+
+def _read_at(file: int, offset: int, size: int) -> bytes:
+    if hasattr(os, "pread"):
+        return os.pread(file, size, offset)
+    os.lseek(file, offset, os.SEEK_SET)  # where there is no pread (Windows); the caller holds the lock
+    return os.read(file, size)
 
 
 def _append(file: int, data: bytes) -> int:

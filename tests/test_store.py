@@ -183,3 +183,22 @@ def test_hours_of_rebuilds_leave_no_pack_open(tmp_path: Path) -> None:
     assert len(os.listdir("/proc/self/fd")) <= before
     assert len(packs(tmp_path)) <= store.MOST_PACKS + 1
     assert read_back(tmp_path, everything) == everything
+
+
+def test_where_the_system_has_no_positioned_read_entries_read_back_the_same(tmp_path: Path, monkeypatch) -> None:
+    """Windows has no os.pread: a seek and a read under the store's lock instead, threads and all."""
+    monkeypatch.delattr(os, "pread")
+    entries = bodies(200)
+    keep(tmp_path, entries)
+    kept = store.Store(tmp_path, CONTEXT)
+    names = list(entries)
+    found: dict[str, bytes | None] = {}
+    threads = [
+        threading.Thread(target=lambda part=part: found.update((n, kept.get(n)) for n in part))
+        for part in (names[::2], names[1::2])
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert found == entries
