@@ -94,10 +94,10 @@ class Store:
     not written to for a day are removed.
 
     A build keeps thousands of small entries, and creating a file costs far more than writing its
-    bytes (on the machine the benchmarks run on, about 0.4 ms against a few microseconds): so each
-    process appends what it keeps to a pack file of its own (`*.pack`), one record per entry, each
-    record ending in a checksum of everything before it. A record cut short or damaged is ignored,
-    and its entry made again. Once a folder holds more than MOST_PACKS packs, the next writer
+    bytes (on the machine the benchmarks run on, 0.1-0.4 ms a file, a few microseconds to append a
+    record): so each process appends what it keeps to a pack file of its own (`*.pack`), one
+    record per entry, each record ending in a checksum of everything before it. A record cut short
+    or damaged is ignored, and its entry made again. Once a folder holds more than MOST_PACKS packs, the next writer
     merges those nothing has written to for a minute into its own. Files kept as they are
     (`put_plain`, for linking into a site) lie beside the packs, one file each.
     """
