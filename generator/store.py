@@ -28,7 +28,7 @@ FOLDER = ".cache/mentor-directory"  # in the project, beside mkdocs.yml; git-ign
 # The libraries whose output ends up in a kept result: a new version makes every entry anew.
 LIBRARIES = ("anyascii", "babel", "email-validator", "fastjsonschema", "idna", "jinja2", "markdown-it-py")
 LIBRARIES += ("markupsafe", "nh3", "pillow", "pyyaml", "tzdata")
-_DIGEST = 32  # a sha256 of the entry's body ends each entry
+_DIGEST = 32  # a sha256 of everything before it ends each record
 _STALE_AFTER = 24 * 3600  # seconds: the kept results of another context (an earlier day, say) go after this
 
 
@@ -97,9 +97,9 @@ class Store:
     bytes (on the machine the benchmarks run on, 0.1-0.4 ms a file, a few microseconds to append a
     record): so each process appends what it keeps to a pack file of its own (`*.pack`), one
     record per entry, each record ending in a checksum of everything before it. A record cut short
-    or damaged is ignored, and its entry made again. Once a folder holds more than MOST_PACKS packs, the next writer
-    merges those nothing has written to for a minute into its own. Files kept as they are
-    (`put_plain`, for linking into a site) lie beside the packs, one file each.
+    or damaged is ignored, and its entry made again. Once a folder holds more than MOST_PACKS
+    packs, the next writer merges those nothing has written to for a minute into its own. Files
+    kept as they are (`put_plain`, for linking into a site) lie beside the packs, one file each.
     """
 
     def __init__(self, folder: Path | None, context: str) -> None:
@@ -189,9 +189,10 @@ class Store:
 
         And if this folder holds more than MOST_PACKS packs, merge those no one is writing to.
         """
-        if self._pruned:
-            return
-        self._pruned = True
+        with self._lock:  # threads keeping their first entries at once: one of them prunes
+            if self._pruned:
+                return
+            self._pruned = True
         with contextlib.suppress(OSError):
             for other in self.parent.iterdir():
                 if other != self.folder and other.is_dir() and time.time() - other.stat().st_mtime > _STALE_AFTER:
@@ -267,8 +268,10 @@ def _read_at(file: int, offset: int, size: int) -> bytes:
 
 
 def _append(file: int, data: bytes) -> int:
-    """Write at the end of a file opened to append; where the file now ends (from the file itself,
-    so that it is right even if another hand cut the file short meanwhile)."""
+    """Write at the end of a file opened to append; where the file now ends.
+
+    The end is asked of the file, not counted here: right even if the file was cut short meanwhile.
+    """
     if os.write(file, data) != len(data):
         raise OSError("the disk is full")
     return os.lseek(file, 0, os.SEEK_CUR)
