@@ -137,6 +137,13 @@ class Store:
                 return None
         return _body(record, name)
 
+    def __contains__(self, name: str) -> bool:
+        """Whether there is an entry of that name (whole or not: `get` checks it)."""
+        if self.folder is None:
+            return False
+        with self._lock:
+            return name in self._entries()
+
     def put(self, name: str, body: bytes) -> None:
         """Keep an entry, whole or not at all."""
         if self.folder is None or self._unwritable:

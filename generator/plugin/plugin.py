@@ -60,7 +60,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             self.compiled = environment.Kept(root / environment.CACHE_DIR)
         # The profiles load (for a large directory, in a forked process) while MkDocs reads the
         # theme; on_files collects them.
-        self.finish_build = start(self.profiles_dir, self.settings, root / store.FOLDER)
+        self.finish_build = start(self.profiles_dir, self.settings, root / store.FOLDER, self.photo_cache)
         self.built = None
         self.shell_html = None
         # Lowest priority: a project's own overrides/ can still replace the page layout.
@@ -88,7 +88,9 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         """
         self.built = self._load()
         # Photos are written (from the cache, or encoded) while MkDocs builds the pages.
-        self.publisher = photos.Publisher(self.built.photos.values(), Path(config.site_dir), self.photo_cache)
+        self.publisher = photos.Publisher(
+            self.built.photos.values(), Path(config.site_dir), self.photo_cache, self.built.early
+        )
         self.guidance = [f.url for f in files.documentation_pages() if not f.generated_by]
         for page in self.built.pages:
             # Only the directory is in mkdocs.yml's nav; the browse indexes are linked from it.
@@ -169,7 +171,9 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
     def on_build_error(self, *, error) -> None:
         """Stop the worker processes of a build that failed. Default priority."""
         if self.built is not None:
-            self.built.rest.close()
+            self.built.close()
+        elif (started := getattr(self, "finish_build", None)) is not None:
+            started.close()  # the build stopped before the profiles were collected
         if self.publisher is not None:
             self.publisher.close()
 

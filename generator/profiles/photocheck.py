@@ -14,7 +14,7 @@ import os
 import re
 import warnings
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
 
 import PIL
@@ -65,8 +65,13 @@ def names(profiles: Iterable[Path]) -> set[str]:
     return named
 
 
-# Verdicts being worked out on threads, by (path, name): see ahead().
+# Verdicts read or being worked out, on threads or in other processes, by (path, name): see ahead()
+# and Checks. A process forked from this one finds them here too, and must not wait for them:
+# they are this process's (its id).
 _ahead: dict[tuple[Path, str], Future] = {}
+_ahead_in = os.getpid()
+# The verdict store of the checks in forked processes (Checks.submit): inherited.
+_inherited: store.Store | None = None
 
 
 def verdicts(folder: Path) -> store.Store:
@@ -81,14 +86,10 @@ def ahead(folder: Path, named: Iterable[str], kept: store.Store | None = None) -
     Decoding releases the interpreter lock, so the checks run beside the caller's own work;
     within the block, `problems` waits for a photo's check under way instead of doing it again.
     Only ordinary files directly in the folder are checked ahead: a profile's photo is still
-    checked by `problems` itself, whatever its name.
+    checked by `problems` itself, whatever its name. Photos whose verdicts `Checks` has read or
+    started are left to it.
     """
-    try:
-        with os.scandir(folder) as entries:
-            present = {entry.name for entry in entries if entry.is_file(follow_symlinks=False)}
-    except OSError:
-        present = set()
-    chosen = sorted(present.intersection(named))
+    chosen = [name for name in _present(folder, named) if (folder / name, name) not in _under_way()]
     with ThreadPoolExecutor(workers.count(), thread_name_prefix="photo-checks") as pool:
         jobs: dict[tuple[Path, str], Future] = {}
         for name in chosen:
@@ -100,13 +101,54 @@ def ahead(folder: Path, named: Iterable[str], kept: store.Store | None = None) -
             else:
                 jobs[folder / name, name] = done = Future()
                 done.set_result(known)
-        _ahead.update(jobs)
+        _under_way().update(jobs)
         try:
             yield
         finally:
             for place in jobs:
-                _ahead.pop(place, None)
+                _under_way().pop(place, None)
             pool.shutdown(cancel_futures=True)
+
+
+class Checks:
+    """The verdicts on one folder's photos for a run, read or started before its profiles are.
+
+    Made before the profiles are read, it reads each kept verdict once (a photo's bytes hashed,
+    the store looked up); `problems` then takes those, and waits for the verdicts of checks under
+    way (`submit`), until `close`. The photos left `unchecked` are those a check must decode.
+    """
+
+    def __init__(self, folder: Path, named: Iterable[str], kept: store.Store | None) -> None:
+        self.folder, self.kept = folder, kept
+        self.unchecked: list[str] = []
+        self._taken: list[str] = []
+        under_way = _under_way()
+        for name in _present(folder, named):
+            if (folder / name, name) in under_way:
+                continue
+            known = _verdict(folder / name, name, kept, kept_only=True)
+            if known is None:
+                self.unchecked.append(name)
+            else:
+                under_way[folder / name, name] = done = Future()
+                done.set_result(known)
+                self._taken.append(name)
+
+    def submit(self, pool: Executor) -> None:
+        """Check the unchecked photos in a pool of processes that forks at its first job (workers.forked)."""
+        global _inherited
+        _inherited = self.kept  # before the fork: sent with each check, it would open a pack for each
+        under_way = _under_way()
+        for name in self.unchecked:
+            under_way[self.folder / name, name] = pool.submit(_forked_verdict, self.folder / name, name)
+            self._taken.append(name)
+
+    def close(self) -> None:
+        """Forget these verdicts: a later `problems` reads or decodes each photo itself again."""
+        under_way = _under_way()
+        for name in self._taken:
+            under_way.pop((self.folder / name, name), None)
+        self._taken = []
 
 
 def problems(path: Path, name: str, kept: store.Store | None = None) -> Iterator[tuple[str, ...]]:
@@ -115,12 +157,35 @@ def problems(path: Path, name: str, kept: store.Store | None = None) -> Iterator
     With a store (`verdicts`), the verdict on the file's content is kept there, by its bytes and
     name, and a later check of the same bytes reads it instead of decoding the photo again.
     """
-    job = _ahead.get((path, name))
+    job = _under_way().get((path, name))
     try:
         verdict = job.result() if job is not None else None
     except Exception:
         verdict = None  # a check that failed on a thread is done again here, where its error is seen
     yield from verdict if verdict is not None else _verdict(path, name, kept)
+
+
+def _present(folder: Path, named: Iterable[str]) -> list[str]:
+    """Which of these names are ordinary files directly in `folder`, in order."""
+    try:
+        with os.scandir(folder) as entries:
+            present = {entry.name for entry in entries if entry.is_file(follow_symlinks=False)}
+    except OSError:
+        present = set()
+    return sorted(present.intersection(named))
+
+
+def _under_way() -> dict[tuple[Path, str], Future]:
+    """The checks under way in this process: in a process forked from the one that started them, none."""
+    global _ahead_in
+    if _ahead_in != os.getpid():
+        _ahead.clear()
+        _ahead_in = os.getpid()
+    return _ahead
+
+
+def _forked_verdict(path: Path, name: str) -> list[tuple[str, ...]]:
+    return _verdict(path, name, _inherited)
 
 
 def _verdict(path: Path, name: str, kept: store.Store | None, kept_only: bool = False) -> list[tuple[str, ...]] | None:
@@ -163,6 +228,23 @@ def _judged(data: bytes, name: str) -> Iterator[tuple[str, ...]]:
         yield (f"'{name}' is damaged or cut short and cannot be shown: {_EXPORT}.",)
 
 
+def opened(path: Path) -> Image.Image:
+    """A photo file opened as a check opens it: one of the FORMATS, within the limits (else ValueError).
+
+    For the site's copies of a photo whose check may still be under way: no other decoder and
+    no larger image than the check allows ever meets a contributor's bytes.
+    """
+    image = Image.open(path, formats=list(FORMATS))
+    if not _within(*image.size):
+        image.close()
+        raise ValueError(f"{path.name} is larger than a photo may be")
+    return image
+
+
+def _within(width: int, height: int) -> bool:
+    return 1 <= width and 1 <= height and max(width, height) <= MAX_SIDE and width * height <= MAX_PIXELS
+
+
 def decode(image: Image.Image, side: int = LARGEST_SHOWN) -> Image.Image:
     """The photo upright, in RGB, as the site's copies are made from it.
 
@@ -194,7 +276,7 @@ def _decoded(source: io.BytesIO, name: str) -> Iterator[tuple[str, ...]]:
         # Only the three formats are parsed at all: no other decoder ever sees a contributor's bytes.
         with Image.open(source, formats=list(FORMATS)) as image:
             width, height = image.size
-            if width < 1 or height < 1 or max(width, height) > MAX_SIDE or width * height > MAX_PIXELS:
+            if not _within(width, height):
                 yield (
                     f"'{name}' is {width} × {height} pixels; the most is {_LIMIT}. "
                     "Save a smaller copy (about 800 pixels wide).",

@@ -52,6 +52,13 @@ class Built:
     directory: Directory
     notices: list[Problem]  # warnings, and profiles left off the site
     rest: Rest  # the generated pages and the search data script
+    early: photos.Early | None = None  # new photos being encoded since the build began
+
+    def close(self) -> None:
+        """Stop the worker processes: for a build that stops before its pages and photos are written."""
+        self.rest.close()
+        if self.early is not None:
+            self.early.close()
 
     def everything(self) -> tuple[list[Page], dict[str, str]]:
         """Every page and every generated script, once the rest is done."""
@@ -69,23 +76,62 @@ def build(profiles_dir: Path, settings: Settings, cache: Path | None = None) -> 
     return start(profiles_dir, settings, cache)()
 
 
-def start(profiles_dir: Path, settings: Settings, cache: Path | None = None) -> Callable[[], Built]:
+class Started:
+    """A build begun by `start`: calling it finishes it; `close` stops it for a caller that gives up first."""
+
+    def __init__(
+        self,
+        finish: Callable[[], Built],
+        checks: photocheck.Checks | None = None,
+        early: photos.Early | None = None,
+    ) -> None:
+        self._finish, self._checks, self._early = finish, checks, early
+
+    def __call__(self) -> Built:
+        try:
+            built = self._finish()
+        except BaseException:
+            self.close()
+            raise
+        if self._checks is not None:
+            self._checks.close()  # the profiles are read, with their photos' verdicts
+        return dataclasses.replace(built, early=self._early)
+
+    def close(self) -> None:
+        if self._checks is not None:
+            self._checks.close()
+        if self._early is not None:
+            self._early.close()
+
+
+def start(
+    profiles_dir: Path, settings: Settings, cache: Path | None = None, photo_cache: photos.Cache | None = None
+) -> Started:
     """Begin `build`; calling the result finishes it, and raises ProfilesInvalid.
 
     Between the two, the caller can do its own preparation: for a large directory the
     profiles load meanwhile, in a forked process where that is safe (see workers.can_fork).
     `cache` is the folder where what a build works out is kept for the next (store.FOLDER in a
     project): the check's verdict on each photo, each checked profile, page and index entry.
+    With a `photo_cache` as well, photos without a kept verdict are checked and encoded from
+    now on in processes of their own (photos.Early), for the site's photos.Publisher.
     """
     kept = {"photo_verdicts": photocheck.verdicts(cache / "photos"), "kept": cache / "profiles"} if cache else {}
     rules = dataclasses.replace(rules_for(settings), **kept)
     load = partial(loader.load, [profiles_dir], rules)
     if _count(profiles_dir) < workers.APART_FROM or workers.count() < 2:
-        return lambda: _finish(load, settings, cache)
+        if cache is None:
+            return Started(lambda: _finish(load, settings, cache))
+        # The profiles load in this process: their photos' kept verdicts are read now, and the
+        # new photos' checks and encodings begin.
+        named = photocheck.names(profiles_dir.glob("*.yml"))
+        checks = photocheck.Checks(profiles_dir / "photos", named, rules.photo_verdicts)
+        early = photos.Early.start(checks, photo_cache) if photo_cache is not None else None
+        return Started(lambda: _finish(load, settings, cache), checks, early)
     if not workers.can_fork():
         # Workers from a clean process take a moment to start: start them now, load here.
         helpers = workers.started(workers.count())
-        return lambda: _finish(load, settings, cache, helpers)
+        return Started(lambda: _finish(load, settings, cache, helpers))
     pool = workers.forked(1)
     loading = pool.submit(load)
 
@@ -99,7 +145,7 @@ def start(profiles_dir: Path, settings: Settings, cache: Path | None = None) -> 
         # The rest's workers are forked once the directory is made, and inherit it.
         return _finish(lambda: loaded or load(), settings, cache, fork=workers.can_fork())
 
-    return finish
+    return Started(finish)
 
 
 def _finish(

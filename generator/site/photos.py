@@ -65,8 +65,8 @@ def plan(source: Path) -> Photo:
 
 def encode(photo: Photo) -> dict[str, bytes]:
     """Each size as WebP bytes: square-cropped, orientation applied, no EXIF, GPS or ICC data."""
-    with Image.open(photo.source) as image:
-        image = photocheck.decode(image)  # as check decoded it
+    with photocheck.opened(photo.source) as image:
+        image = photocheck.decode(image)
     out = {}
     for size, side in sorted(SIZES.items(), key=lambda item: -item[1]):
         if image.width == image.height and image.width % side == 0:
@@ -120,6 +120,10 @@ class Cache:
             kept[photo.path(size)] = Kept(file, data)
         return kept
 
+    def holds(self, photo: Photo) -> bool:
+        """Whether the photo has an entry, whole or not (`get` checks it)."""
+        return photo.key in self._memory or (self.entries is not None and photo.key in self.entries)
+
     def put(self, photo: Photo, files: dict[str, bytes]) -> dict[str, Kept]:
         """Keep a photo's encoded files; them, as kept (in memory only if the folder cannot be written)."""
         if self.entries is not None:
@@ -156,15 +160,66 @@ class Kept:
             target.write_bytes(self.data)
 
 
+class Early:
+    """A build's new photos checked and encoded from its start, in processes of their own.
+
+    A first build has every photo to check and encode, about 10 ms of work each. On threads
+    of the build's own process, each of Pillow's steps waits for the interpreter lock while
+    the build reads profiles and renders pages, and the second core stands half idle. In
+    processes forked before the build reads a profile, the photos keep that core busy from the
+    start: each photo is checked first (the profiles' check waits for those verdicts), then
+    each is encoded, and the Publisher places what comes back.
+    """
+
+    def __init__(self, checks: photocheck.Checks, cache: Cache) -> None:
+        global _inherited
+        _inherited = cache  # before the pool forks, at its first job
+        self._pool = workers.forked(workers.count())
+        checks.submit(self._pool)
+        folder = checks.folder
+        self._encoded = {folder / name: self._pool.submit(_encode_new, folder / name) for name in checks.unchecked}
+
+    @classmethod
+    def start(cls, checks: photocheck.Checks, cache: Cache) -> Early | None:
+        """Begin with the photos `checks` left unchecked; None for too few, one core, or where forking is unsafe."""
+        if len(checks.unchecked) < EARLY_FROM or workers.count() < 2 or not workers.can_fork():
+            return None
+        return cls(checks, cache)
+
+    def encoded(self, photo: Photo) -> dict[str, bytes] | None:
+        """A photo's files as encoded here; None if it was not, or its file changed, or that failed."""
+        job = self._encoded.get(photo.source)
+        try:
+            key, files = job.result() if job is not None else (None, None)
+        except Exception:  # noqa: BLE001 - a photo that cannot be encoded here is tried again, where its error is seen
+            return None
+        return files if key == photo.key else None
+
+    def close(self) -> None:
+        """Stop the processes: photos not started yet are dropped."""
+        self._pool.shutdown(cancel_futures=True)
+
+
+EARLY_FROM = 8  # new photos before processes are forked for them: forking two and stopping them takes 10 ms
+_inherited: Cache | None = None  # the cache Early's processes consult, inherited where sending it would copy it
+
+
+def _encode_new(source: Path) -> tuple[str, dict[str, bytes] | None]:
+    """In an Early process: a photo's key, and its files unless the cache holds them already."""
+    photo = plan(source)
+    return photo.key, None if _inherited.holds(photo) else encode(photo)
+
+
 class Publisher:
     """Writes every photo's files into a site folder, in the background, each distinct photo once.
 
-    Entries come from the cache; the rest are encoded on threads (Pillow decodes, resizes and
-    encodes without holding the interpreter lock), while the caller builds the pages.
+    Entries come from the cache, or from `early`; the rest are encoded on threads (Pillow
+    decodes, resizes and encodes without holding the interpreter lock), while the caller
+    builds the pages.
     """
 
-    def __init__(self, photos: Iterable[Photo], site: Path, cache: Cache) -> None:
-        self.cache, self.site = cache, site
+    def __init__(self, photos: Iterable[Photo], site: Path, cache: Cache, early: Early | None = None) -> None:
+        self.cache, self.site, self.early = cache, site, early
         distinct = {photo.key: photo for photo in photos}
         for folder in {(site / photo.path(size)).parent for photo in distinct.values() for size in SIZES}:
             folder.mkdir(parents=True, exist_ok=True)  # once each, not once a file
@@ -182,12 +237,15 @@ class Publisher:
     def close(self) -> None:
         """Stop: photos not started yet are dropped."""
         self._pool.shutdown(cancel_futures=True)
+        if self.early is not None:
+            self.early.close()
 
     def _publish(self, photo: Photo) -> bool:
         """Place one photo's files in the site; whether it had to be encoded."""
         kept = self.cache.get(photo)
         if fresh := kept is None:
-            kept = self.cache.put(photo, encode(photo))
+            files = self.early.encoded(photo) if self.early is not None else None
+            kept = self.cache.put(photo, files or encode(photo))
         for path, file in kept.items():
             file.place(self.site / path)
         return fresh

@@ -1,0 +1,205 @@
+"""A first build checks and encodes its new photos in processes of their own, from its start.
+
+What the student gets must not depend on where a photo was encoded: the same files as a build
+that encodes on threads. A hostile upload among many new photos stops the build with its error,
+and no process outlives a build, whatever stopped it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+import shutil
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from PIL import Image, UnidentifiedImageError
+
+from generator import workers
+from generator.profiles import photocheck
+from generator.site import photos
+from tests.helpers import ROOT, build_site, copy_project
+from tests.photos import jpeg_magic_only, photo
+
+NEW = 10  # new mentors, each with a photo of their own: with the sample's six, past photos.EARLY_FROM
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((site / "assets" / "photos").iterdir())}
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The sample project and NEW more mentors, each with a new 800 x 800 JPEG; built on two cores."""
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("MENTOR_DIRECTORY_WORKERS", "2")
+    # As a build on Linux forks: an earlier test may have left an idle thread in this process.
+    monkeypatch.setattr(workers, "can_fork", lambda: True)
+    project = copy_project(tmp_path / "project")
+    sample = (ROOT / "mentors" / "luana-ferreira.yml").read_text(encoding="utf-8")
+    for n in range(NEW):
+        text = sample.replace("Luana Ferreira dos Santos", f"Mentor Number {n}")
+        text = text.replace("luana.ferreira@example.com", f"mentor.{n}@example.com")
+        text = text.replace("photo: luana-ferreira.jpg", f"photo: mentor-{n}.jpg")
+        (project / "mentors" / f"mentor-{n}.yml").write_text(text, encoding="utf-8")
+        (project / "mentors" / "photos" / f"mentor-{n}.jpg").write_bytes(photo())
+    return project
+
+
+def verdict_writers(project: Path) -> set[int]:
+    """The processes that kept photo verdicts: each writes a pack of its own, named after it."""
+    packs = (project / photos.CACHE_DIR / "checks").rglob("*.pack")
+    return {int(pack.name.split("-")[0]) for pack in packs}
+
+
+def test_photos_encoded_in_processes_are_the_files_threads_encode(project, monkeypatch, mkdocs_log) -> None:
+    early = files(build_site(project, "early"))
+    writers = verdict_writers(project)
+    assert writers and os.getpid() not in writers, "the photos were not checked in processes of their own"
+    assert re.search(rf"photos: {NEW + 6} encoded, 0 from the cache", mkdocs_log.text)
+    assert multiprocessing.active_children() == []
+
+    # The same project built cold in one process: threads check and encode every photo.
+    shutil.rmtree(project / ".cache")
+    monkeypatch.setenv("MENTOR_DIRECTORY_WORKERS", "1")
+    alone = files(build_site(project, "alone"))
+    assert verdict_writers(project) == {os.getpid()}
+    assert len(early) == 2 * (NEW + 6)
+    assert early == alone
+
+
+def test_a_second_build_takes_every_photo_from_the_cache_the_processes_filled(project, mkdocs_log) -> None:
+    first = files(build_site(project, "first"))
+    second = files(build_site(project, "second"))
+    assert re.search(rf"photos: 0 encoded, {NEW + 6} from the cache", mkdocs_log.text)
+    assert second == first
+
+
+@pytest.mark.parametrize(
+    "upload",
+    [photo()[:20_000], jpeg_magic_only(), b"GIF89a" + b"\0" * 200],
+    ids=["cut short", "only a JPEG's first bytes", "a GIF named .jpg"],
+)
+def test_a_hostile_photo_among_new_ones_stops_the_build_with_its_error(project, mkdocs_log, upload) -> None:
+    from mkdocs.exceptions import Abort
+
+    (project / "mentors" / "photos" / "mentor-3.jpg").write_bytes(upload)
+    with pytest.raises(Abort):
+        build_site(project, "site")
+    assert re.search(r"mentor-3\.yml:\d+:\d+: error: 'mentor-3\.jpg' is (damaged|not a JPEG)", mkdocs_log.text)
+    assert "Traceback" not in mkdocs_log.text
+    assert not (project / "site" / "mentors").exists()
+    assert multiprocessing.active_children() == []
+
+
+def test_a_build_that_fails_before_reading_profiles_stops_the_photo_processes(project, monkeypatch) -> None:
+    import mkdocs.commands.build
+
+    def fails(config):
+        raise OSError("the docs folder cannot be read")
+
+    # Between on_config, where the photos start, and on_files, where the profiles are collected.
+    monkeypatch.setattr(mkdocs.commands.build, "get_files", fails)
+    with pytest.raises(OSError, match="cannot be read"):
+        build_site(project, "site")
+    assert multiprocessing.active_children() == []
+
+
+def test_early_files_are_those_of_the_photo_as_it_is_now(tmp_path: Path, monkeypatch) -> None:
+    """A photo replaced after it was encoded early is not published from the old encoding."""
+    monkeypatch.setenv("MENTOR_DIRECTORY_WORKERS", "2")
+    monkeypatch.setattr(workers, "can_fork", lambda: True)
+    (tmp_path / "photos").mkdir()
+    for n in range(photos.EARLY_FROM):
+        (tmp_path / f"m{n}.yml").write_text(f"photo: m{n}.jpg\n", encoding="utf-8")
+        (tmp_path / "photos" / f"m{n}.jpg").write_bytes(photo(320, 400))
+    checks = photocheck.Checks(tmp_path / "photos", photocheck.names(tmp_path.glob("*.yml")), None)
+    early = photos.Early.start(checks, photos.Cache(tmp_path / "cache"))
+    assert early is not None
+    try:
+        kept = photos.plan(tmp_path / "photos" / "m0.jpg")
+        assert early.encoded(kept) == photos.encode(kept)
+        early.encoded(photos.plan(tmp_path / "photos" / "m1.jpg"))  # done, before it changes
+        (tmp_path / "photos" / "m1.jpg").write_bytes(photo(400, 320))
+        assert early.encoded(photos.plan(tmp_path / "photos" / "m1.jpg")) is None
+    finally:
+        early.close()
+        checks.close()
+    assert multiprocessing.active_children() == []
+
+
+def test_too_few_new_photos_or_one_core_start_no_process(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(workers, "can_fork", lambda: True)
+    (tmp_path / "photos").mkdir()
+    for n in range(photos.EARLY_FROM):
+        (tmp_path / f"m{n}.yml").write_text(f"photo: m{n}.jpg\n", encoding="utf-8")
+        (tmp_path / "photos" / f"m{n}.jpg").write_bytes(photo(64, 64))
+
+    def early() -> photos.Early | None:
+        checks = photocheck.Checks(tmp_path / "photos", photocheck.names(tmp_path.glob("*.yml")), None)
+        checks.close()
+        return photos.Early.start(checks, photos.Cache(None))
+
+    monkeypatch.setenv("MENTOR_DIRECTORY_WORKERS", "1")
+    assert early() is None
+    monkeypatch.setenv("MENTOR_DIRECTORY_WORKERS", "2")
+    (tmp_path / "m0.yml").unlink()
+    assert early() is None
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize(
+    ("upload", "error"),
+    [
+        (photo(64, 64, fmt="GIF"), UnidentifiedImageError),
+        (photo(4100, 10, fmt="PNG"), ValueError),
+        (photo(64, 64, fmt="BMP"), UnidentifiedImageError),
+    ],
+    ids=["GIF", "wider than a photo may be", "BMP"],
+)
+def test_encoding_opens_only_what_a_check_would_pass(tmp_path: Path, upload, error, monkeypatch) -> None:
+    """Early encodings may run before a photo's check ends: they meet no other decoder, no larger image."""
+    opened = []
+    monkeypatch.setattr(Image.Image, "load", lambda self, real=Image.Image.load: opened.append(self) or real(self))
+    (tmp_path / "photo.jpg").write_bytes(upload)
+    with pytest.raises(error):
+        photos.encode(photos.plan(tmp_path / "photo.jpg"))
+    assert opened == []  # not a pixel decoded
+
+
+def test_a_forked_process_checks_its_photos_itself_not_waiting_on_its_parents(tmp_path: Path) -> None:
+    (tmp_path / "a.jpg").write_bytes(photo(64, 64))
+    release = threading.Event()
+    with ThreadPoolExecutor(1) as blocked:
+        blocked.submit(release.wait)  # the one thread is busy: the check below never starts here
+        checks = photocheck.Checks(tmp_path, ["a.jpg"], None)
+        checks.submit(blocked)
+        try:
+            answers = multiprocessing.get_context("fork").SimpleQueue()
+            child = multiprocessing.get_context("fork").Process(
+                target=lambda: answers.put(list(photocheck.problems(tmp_path / "a.jpg", "a.jpg"))), daemon=True
+            )
+            child.start()
+            child.join(30)
+            if child.is_alive():
+                child.kill()
+            assert child.exitcode == 0, "the forked process waited for a check of its parent's"
+            assert answers.get() == []
+        finally:
+            checks.close()
+            release.set()
+
+
+def test_a_photo_broken_between_two_builds_in_one_process_is_caught_by_the_second(project, mkdocs_log) -> None:
+    """As in `mkdocs serve`: the verdicts read for one build are not the next build's."""
+    from mkdocs.exceptions import Abort
+
+    build_site(project, "site")
+    (project / "mentors" / "photos" / "mentor-3.jpg").write_bytes(photo()[:20_000])
+    with pytest.raises(Abort):
+        build_site(project, "site")
+    assert re.search(r"mentor-3\.yml:\d+:\d+: error: 'mentor-3\.jpg' is damaged", mkdocs_log.text)
+    assert multiprocessing.active_children() == []
