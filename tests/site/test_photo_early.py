@@ -49,16 +49,17 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return project
 
 
-def verdict_writers(project: Path) -> set[int]:
-    """The processes that kept photo verdicts: each writes a pack of its own, named after it."""
+def verdict_writers(project: Path) -> list[int]:
+    """The processes that kept photo verdicts, a pack each: a pack is named after the process that writes it."""
     packs = (project / photos.CACHE_DIR / "checks").rglob("*.pack")
-    return {int(pack.name.split("-")[0]) for pack in packs}
+    return sorted(int(pack.name.split("-")[0]) for pack in packs)
 
 
 def test_photos_encoded_in_processes_are_the_files_threads_encode(project, monkeypatch, mkdocs_log) -> None:
     early = files(build_site(project, "early"))
     writers = verdict_writers(project)
     assert writers and os.getpid() not in writers, "the photos were not checked in processes of their own"
+    assert len(writers) <= 2, "a process opened a pack for each check, not one for all it checked"
     assert re.search(rf"photos: {NEW + 6} encoded, 0 from the cache", mkdocs_log.text)
     assert multiprocessing.active_children() == []
 
@@ -66,7 +67,7 @@ def test_photos_encoded_in_processes_are_the_files_threads_encode(project, monke
     shutil.rmtree(project / ".cache")
     monkeypatch.setenv("MENTOR_DIRECTORY_WORKERS", "1")
     alone = files(build_site(project, "alone"))
-    assert verdict_writers(project) == {os.getpid()}
+    assert verdict_writers(project) == [os.getpid()]
     assert len(early) == 2 * (NEW + 6)
     assert early == alone
 
