@@ -204,3 +204,24 @@ def test_a_photo_broken_between_two_builds_in_one_process_is_caught_by_the_secon
         build_site(project, "site")
     assert re.search(r"mentor-3\.yml:\d+:\d+: error: 'mentor-3\.jpg' is damaged", mkdocs_log.text)
     assert multiprocessing.active_children() == []
+
+
+def test_a_photo_process_that_dies_leaves_a_whole_site(project, monkeypatch, mkdocs_log, tmp_path) -> None:
+    """Killed halfway (say, out of memory): this process checks and encodes what it did not finish."""
+    parent, real = os.getpid(), photos.encode
+
+    def dies(photo):
+        if os.getpid() != parent and photo.source.name == "mentor-5.jpg":
+            (tmp_path / "died").touch()
+            os._exit(1)  # no answer, no clean-up
+        return real(photo)
+
+    monkeypatch.setattr(photos, "encode", dies)
+    early = files(build_site(project, "early"))
+    assert (tmp_path / "died").exists()
+    assert re.search(rf"photos: {NEW + 6} encoded, 0 from the cache", mkdocs_log.text)
+    assert "Traceback" not in mkdocs_log.text
+    assert multiprocessing.active_children() == []
+    shutil.rmtree(project / ".cache")
+    monkeypatch.setenv("MENTOR_DIRECTORY_WORKERS", "1")
+    assert early == files(build_site(project, "alone"))
