@@ -89,24 +89,13 @@ def ahead(folder: Path, named: Iterable[str], kept: store.Store | None = None) -
     checked by `problems` itself, whatever its name. Photos whose verdicts `Checks` has read or
     started are left to it.
     """
-    chosen = [name for name in _present(folder, named) if (folder / name, name) not in _under_way()]
+    checks = Checks(folder, named, kept)
     with ThreadPoolExecutor(workers.count(), thread_name_prefix="photo-checks") as pool:
-        jobs: dict[tuple[Path, str], Future] = {}
-        for name in chosen:
-            # A verdict kept from an earlier build is only a read away: threads for it would cost
-            # more in hand-offs of the interpreter lock than they save. Threads decode the rest.
-            known = _verdict(folder / name, name, kept, kept_only=True)
-            if known is None:
-                jobs[folder / name, name] = pool.submit(_verdict, folder / name, name, kept)
-            else:
-                jobs[folder / name, name] = done = Future()
-                done.set_result(known)
-        _under_way().update(jobs)
+        checks.submit(pool)
         try:
             yield
         finally:
-            for place in jobs:
-                _under_way().pop(place, None)
+            checks.close()
             pool.shutdown(cancel_futures=True)
 
 
@@ -126,6 +115,8 @@ class Checks:
         for name in _present(folder, named):
             if (folder / name, name) in under_way:
                 continue
+            # A verdict kept from an earlier build is only a read away: threads for it would cost
+            # more in hand-offs of the interpreter lock than they save. A check decodes the rest.
             known = _verdict(folder / name, name, kept, kept_only=True)
             if known is None:
                 self.unchecked.append(name)
@@ -134,13 +125,16 @@ class Checks:
                 done.set_result(known)
                 self._taken.append(name)
 
-    def submit(self, pool: Executor) -> None:
-        """Check the unchecked photos in a pool of processes that forks at its first job (workers.forked)."""
+    def submit(self, pool: Executor, forked: bool = False) -> None:
+        """Check the unchecked photos in a pool of threads, or (`forked`) of processes that fork at its first job."""
         global _inherited
-        _inherited = self.kept  # before the fork: sent with each check, it would open a pack for each
+        if forked:
+            _inherited = self.kept  # before the fork: sent with each check, it would open a pack for each
         under_way = _under_way()
         for name in self.unchecked:
-            under_way[self.folder / name, name] = pool.submit(_forked_verdict, self.folder / name, name)
+            place = self.folder / name
+            job = pool.submit(_forked_verdict, place, name) if forked else pool.submit(_verdict, place, name, self.kept)
+            under_way[place, name] = job
             self._taken.append(name)
 
     def close(self) -> None:

@@ -175,7 +175,7 @@ class Early:
         global _inherited
         _inherited = cache  # before the pool forks, at its first job
         self._pool = workers.forked(workers.count())
-        checks.submit(self._pool)
+        checks.submit(self._pool, forked=True)
         folder = checks.folder
         self._encoded = {folder / name: self._pool.submit(_encode_new, folder / name) for name in checks.unchecked}
 
