@@ -63,13 +63,16 @@ class Mentor:
     def to_json(self) -> dict[str, Any]:
         """The mentor as JSON-able values: dates in ISO form, paths as text, tuples as lists."""
         values = {}
-        for name, value in dataclasses.asdict(self).items():
+        for name in _FIELDS:
+            value = getattr(self, name)  # str, int, None or one of these: no deep copy needed
             if isinstance(value, dt.date):
                 value = value.isoformat()
             elif isinstance(value, Path):
                 value = str(value)
             elif isinstance(value, tuple):
                 value = list(value)
+            elif isinstance(value, dict):
+                value = dict(value)
             values[name] = value
         return values
 
@@ -82,6 +85,9 @@ class Mentor:
         for name in _PATHS:
             values[name] = Path(values[name]) if values[name] else None
         return cls(**values)
+
+
+_FIELDS = tuple(f.name for f in dataclasses.fields(Mentor))
 
 
 def months_between(earlier: dt.date, later: dt.date) -> int:
