@@ -27,9 +27,10 @@ from ..profiles import photocheck
 log = logging.getLogger("mkdocs.plugins.mentor_directory")
 
 # Shown at up to 3.2rem and 7rem, 77 and 168 CSS pixels: twice that keeps them sharp on
-# high-density screens. WebP's method (effort) per size, measured with benchmarks/bench_photos.py:
-# method 2 makes cards within 5% of method 4's bytes in half its time (thirty cards fill a
-# page); a profile page's one photo takes method 0, 40% more bytes in a third of the time.
+# high-density screens. WebP's method (effort) per size, measured on photographs with
+# benchmarks/bench_photos.py: method 2 makes cards within 3% of method 4's bytes in half its
+# time (thirty cards fill a page); a profile page's one photo takes method 0, for a first
+# build's sake: 23% more bytes than method 2 in 60% of its time (a third of method 4's).
 SIZES = {"card": 160, "page": photocheck.LARGEST_SHOWN}
 METHODS = {"card": 2, "page": 0}
 QUALITY = 80
