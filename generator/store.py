@@ -144,6 +144,13 @@ class Store:
         with self._lock:
             return name in self._entries()
 
+    def empty(self) -> bool:
+        """Whether it holds no entry at all, as before a first build: nothing in it to look up."""
+        if self.folder is None:
+            return True
+        with self._lock:
+            return not self._entries()
+
     def put(self, name: str, body: bytes) -> None:
         """Keep an entry, whole or not at all."""
         if self.folder is None or self._unwritable:

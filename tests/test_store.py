@@ -46,6 +46,17 @@ def test_a_build_s_entries_go_to_one_file_and_a_later_build_reads_each_back(tmp_
     assert store.Store(tmp_path, CONTEXT).get("never-kept") is None
 
 
+def test_a_store_is_empty_until_a_build_keeps_an_entry_and_not_for_the_next_build(tmp_path: Path) -> None:
+    # A first build looks nothing up in an empty store; every later build must still look.
+    assert store.Store(tmp_path, CONTEXT).empty()
+    kept = store.Store(tmp_path, CONTEXT)
+    kept.put("one", b"body")
+    assert not kept.empty()
+    assert not store.Store(tmp_path, CONTEXT).empty()  # the next build
+    assert store.Store(tmp_path, "d" * 64).empty()  # another context keeps its own entries
+    assert store.Store(None, CONTEXT).empty()
+
+
 def test_a_damaged_entry_is_not_read_and_the_others_are(tmp_path: Path) -> None:
     entries = bodies(50)
     keep(tmp_path, entries)

@@ -112,12 +112,15 @@ class Checks:
         self.unchecked: list[str] = []
         self._taken: list[str] = []
         under_way = _under_way()
+        # With no verdict kept at all (a first build), none is looked for: hashing each photo
+        # for nothing would hold back the checks (in a first build, processes forked after this).
+        nothing_kept = kept is None or kept.empty()
         for name in _present(folder, named):
             if (folder / name, name) in under_way:
                 continue
             # A verdict kept from an earlier build is only a read away: threads for it would cost
             # more in hand-offs of the interpreter lock than they save. A check decodes the rest.
-            known = _verdict(folder / name, name, kept, kept_only=True)
+            known = None if nothing_kept else _verdict(folder / name, name, kept, kept_only=True)
             if known is None:
                 self.unchecked.append(name)
             else:
