@@ -3,7 +3,7 @@
     python benchmarks/bench_photos.py [PHOTO ...]
 
 By default it measures the photographs in benchmarks/photographs (a portrait, and three others
-with skin-like tones, texture, night sky and fine lines: see SOURCES.md there). The sample
+with texture, night sky and fine lines: see SOURCES.md there). The sample
 photos in mentors/photos are flat illustrations, which every encoder keeps small: they flatter
 the fast settings. The synthetic build benchmark's photos are noise, which no encoder keeps well.
 
