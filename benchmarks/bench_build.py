@@ -188,6 +188,7 @@ def main() -> None:
     parser.add_argument("--data", default="", help="keep the synthetic mentors in this folder, and reuse them")
     args = parser.parse_args()
     args.compare = [str(Path(folder).resolve()) for folder in args.compare]
+    before = cpu_ticks()
     print(f"{os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.1f}")
     print("| build | mentors | time, median (range) | x bare Material, same round | CPU time | peak memory | output |")
     print("|---|---|---|---|---|---|---|")
@@ -195,6 +196,19 @@ def main() -> None:
         for count in args.sizes:
             report(count, measure(count, args, Path(tmp)))
     print(f"load average after: {os.getloadavg()[0]:.1f}")
+    if before and (after := cpu_ticks()) and after[0] > before[0]:
+        share = (after[1] - before[1]) / (after[0] - before[0])
+        # A virtual machine's host gives its cores to other guests too: every build waits alike.
+        print(f"CPU time taken by the host for other guests (steal): {share:.0%}; above a few %, compare within rounds")
+
+
+def cpu_ticks() -> tuple[int, int] | None:
+    """The machine's CPU time so far, all of it and the part its host took for other guests (Linux)."""
+    try:
+        fields = [int(field) for field in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
+    except (OSError, ValueError):
+        return None
+    return (sum(fields), fields[7]) if len(fields) == 8 else None
 
 
 if __name__ == "__main__":
