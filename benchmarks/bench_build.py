@@ -12,10 +12,10 @@ falls on all of them alike:
 - this project, warm: what the previous build kept (photos, checked profiles, pages);
 - with --serial, the same two with MENTOR_DIRECTORY_WORKERS=1: no worker processes or threads;
 - with --warm-only, the cold build is measured once, as the first build, not in every round;
-- with --compare DIR [DIR ...], a warm build with the `generator` package found in each DIR (an
-  earlier version, say from `git archive REV generator | tar -x -C DIR`, or the same code with
-  a setting changed), to measure a change before and after in the same rounds (each builds
-  once before the rounds: the code is part of what its kept results are keyed on).
+- with --compare DIR [DIR ...], a cold and a warm build with the `generator` package found in
+  each DIR (an earlier version, say from `git archive REV generator | tar -x -C DIR`, or the
+  same code with a setting changed), to measure a change before and after in the same rounds
+  (each builds once before the rounds: the code is part of what its kept results are keyed on).
 
 It prints the median of the rounds with the fastest and slowest, each build's ratio to bare
 Material in the same round, the CPU time of all its processes (less disturbed than the time
@@ -127,6 +127,7 @@ def variants(folder: Path, serial: bool, compare: list[str] | None = None) -> di
         one = {"MENTOR_DIRECTORY_WORKERS": "1"}
         found |= {"serial, cold": (real, one, True), "serial, warm": (real, one, False)}
     for other in compare or []:
+        found[f"{Path(other).name}, cold"] = (real, {"PYTHONPATH": other}, True)
         found[f"{Path(other).name}, warm"] = (real, {"PYTHONPATH": other}, False)
     return found
 

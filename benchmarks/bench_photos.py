@@ -63,8 +63,9 @@ def sources(args: list[str]) -> list[Path]:
 
 def resizing(paths: list[Path]) -> None:
     """Each resampling filter from the site's half-scale decode to the page size, then encoded as the site does."""
-    side, method = photos.SIZES["page"], photos.METHODS["page"]
-    print(f"\n| resize to {side} px (WebP q{photos.QUALITY} m{method}) | resize (ms) | bytes | PSNR (dB) |")
+    side, (fmt, options) = photos.SIZES["page"], photos.ENCODINGS["page"]
+    settings = ", ".join(f"{name} {value}" for name, value in options.items())
+    print(f"\n| resize to {side} px ({fmt}, {settings}) | resize (ms) | bytes | PSNR (dB) |")
     print("|---|---|---|---|")
     for name in ("LANCZOS", "BICUBIC", "HAMMING", "BILINEAR"):
         rows = []
@@ -79,10 +80,9 @@ def resizing(paths: list[Path]) -> None:
                 start = time.perf_counter()
                 resized = ImageOps.fit(half, (side, side), Image.Resampling[name])
                 times.append(time.perf_counter() - start)
-            buffer = io.BytesIO()
-            resized.save(buffer, "WEBP", quality=photos.QUALITY, method=method)
-            with Image.open(buffer) as decoded:
-                rows.append((statistics.median(times) * 1000, buffer.tell(), psnr(reference, decoded.convert("RGB"))))
+            data = photos.encoded(resized, "page")
+            with Image.open(io.BytesIO(data)) as decoded:
+                rows.append((statistics.median(times) * 1000, len(data), psnr(reference, decoded.convert("RGB"))))
         ms, size, quality = (statistics.median(r[i] for r in rows) for i in range(3))
         print(f"| {name.lower()} | {ms:.2f} | {size / 1024:.1f} KB | {quality:.2f} |", flush=True)
 

@@ -27,23 +27,39 @@ from ..profiles import photocheck
 log = logging.getLogger("mkdocs.plugins.mentor_directory")
 
 # Shown at up to 3.2rem and 7rem, 77 and 168 CSS pixels: twice that keeps them sharp on
-# high-density screens. WebP's method (effort) per size, measured on photographs with
-# benchmarks/bench_photos.py: method 2 makes cards within 3% of method 4's bytes in half its
-# time (thirty cards fill a page); a profile page's one photo takes method 0, for a first
-# build's sake: 23% more bytes than method 2 in 60% of its time (a third of method 4's).
+# high-density screens. Each size's format and settings, measured on photographs with
+# benchmarks/bench_photos.py: thirty cards fill a directory page, so a card is WebP, method 2
+# (within 3% of method 4's bytes in half its time); a profile page shows one photo, as JPEG:
+# 18% more bytes than WebP's fastest method (15.9 against 13.5 KB, at 39.6 and 40.2 dB) in a
+# seventh of its time, which takes a seventh off a first build's CPU time.
 SIZES = {"card": 160, "page": photocheck.LARGEST_SHOWN}
-METHODS = {"card": 2, "page": 0}
-QUALITY = 80
+ENCODINGS = {"card": ("WEBP", {"quality": 80, "method": 2}), "page": ("JPEG", {"quality": 80})}
+EXTENSIONS = {"WEBP": "webp", "JPEG": "jpg"}
 OUT_DIR = "assets/photos"
 CACHE_DIR = f"{store.FOLDER}/photos"
-_ENTRY_VERSION = 2  # the layout of a cache entry: its files' digests, the files beside it
+_ENTRY_VERSION = 3  # the layout of a cache entry: its files' digests, the files beside it
 _RESIZE = "lanczos-then-reduce"  # how the sizes are made (encode): a change must change this
 
 
 def settings() -> str:
     """Everything besides the photo's bytes that decides the encoded files."""
-    sizes = ",".join(f"{name}={SIZES[name]}m{METHODS[name]}" for name in sorted(SIZES))
-    return f"v{_ENTRY_VERSION} webp q{QUALITY} {sizes} {_RESIZE} pillow {PIL.__version__}"
+    sizes = ",".join(f"{name}={SIZES[name]}:{ENCODINGS[name]}" for name in sorted(SIZES))
+    return f"v{_ENTRY_VERSION} {sizes} {_RESIZE} pillow {PIL.__version__}"
+
+
+def encoded(image: Image.Image, size: str) -> bytes:
+    """An image of a size's side as that size's file: its format and settings, and only its pixels."""
+    # A fresh image holds only pixels: nothing of the original's metadata can follow.
+    clean = Image.new("RGB", image.size)
+    clean.paste(image)
+    buffer = io.BytesIO()
+    fmt, options = ENCODINGS[size]
+    clean.save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
+def extension(size: str) -> str:
+    return EXTENSIONS[ENCODINGS[size][0]]
 
 
 @dataclass(frozen=True)
@@ -54,7 +70,7 @@ class Photo:
     key: str  # the photo's bytes and the settings: a changed photo or setting gets a new URL
 
     def path(self, size: str) -> str:
-        return f"{OUT_DIR}/{self.key[:20]}-{SIZES[size]}.webp"
+        return f"{OUT_DIR}/{self.key[:20]}-{SIZES[size]}.{extension(size)}"
 
 
 def plan(source: Path) -> Photo:
@@ -65,7 +81,7 @@ def plan(source: Path) -> Photo:
 
 
 def encode(photo: Photo) -> dict[str, bytes]:
-    """Each size as WebP bytes: square-cropped, orientation applied, no EXIF, GPS or ICC data."""
+    """Each size's file: square-cropped, orientation applied, no EXIF, GPS or ICC data."""
     with photocheck.opened(photo.source) as image:
         image = photocheck.decode(image)
     out = {}
@@ -76,12 +92,7 @@ def encode(photo: Photo) -> dict[str, bytes]:
             image = image.reduce(image.width // side)
         else:
             image = ImageOps.fit(image, (side, side), Image.Resampling.LANCZOS)
-        # A fresh image holds only pixels: nothing of the original's metadata can follow.
-        clean = Image.new("RGB", image.size)
-        clean.paste(image)
-        buffer = io.BytesIO()
-        clean.save(buffer, "WEBP", quality=QUALITY, method=METHODS[size])
-        out[photo.path(size)] = buffer.getvalue()
+        out[photo.path(size)] = encoded(image, size)
     return out
 
 
@@ -89,7 +100,7 @@ class Cache:
     """Encoded photos kept between builds: each size a file of its own, checked against its digest before use.
 
     A photo's entry (in a store, under its key) records the digest of each of its files, which
-    lie in the folder as `<key>.<size>.webp`. A folder that cannot be made or written to leaves
+    lie in the folder as `<key>.<size>.<extension>`. A folder that cannot be made or written to leaves
     the cache in memory only: the build goes on, and a long-running `mkdocs serve` still encodes
     each photo once.
     """
@@ -145,7 +156,7 @@ class Cache:
         return {path: Kept(None, data) for path, data in files.items()}
 
     def _file(self, photo: Photo, size: str) -> Path:
-        return self.folder / f"{photo.key}.{size}.webp"
+        return self.folder / f"{photo.key}.{size}.{extension(size)}"
 
 
 @dataclass(frozen=True)

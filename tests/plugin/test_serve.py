@@ -108,4 +108,4 @@ def test_serve_redoes_the_changed_profile_and_the_directory_data_but_no_photo(se
     assert photo_counts(log, 2)[1] == (0, encoded)
     assert avatar(second) == avatar(first)
     with urllib.request.urlopen(url + avatar(second), timeout=5) as response:
-        assert response.read()[8:12] == b"WEBP"
+        assert response.read()[:3] == b"\xff\xd8\xff"  # a JPEG, as a profile page's photo is published

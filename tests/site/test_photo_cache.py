@@ -33,12 +33,13 @@ def build(project: Path, caplog: pytest.LogCaptureFixture) -> tuple[int, int]:
 
 
 def published(project: Path) -> dict[str, bytes]:
-    """Every photo file of the built site, each checked to be a whole WebP image of a published size."""
+    """Every photo file of the built site, each checked to be a whole image of a published size, in its format."""
     files = {}
+    formats = {(side, photos.ENCODINGS[size][0]) for size, side in photos.SIZES.items()}
     for path in sorted((project / "site" / "assets" / "photos").iterdir()):
         with Image.open(path) as image:
             image.load()  # a truncated file fails here
-            assert image.format == "WEBP" and image.size[0] in photos.SIZES.values(), path.name
+            assert (image.size[0], image.format) in formats, path.name
         files[path.name] = path.read_bytes()
     return files
 
@@ -51,7 +52,7 @@ def entries(project: Path) -> list[tuple[Path, str, int, int]]:
 
 def kept_files(project: Path) -> list[Path]:
     """The encoded photos' files as the cache keeps them, each size of each photo."""
-    return sorted((project / photos.CACHE_DIR).glob("*.webp"))
+    return sorted(path for path in (project / photos.CACHE_DIR).iterdir() if path.is_file())
 
 
 def test_a_second_build_encodes_no_photo_and_publishes_the_same_files(project, mkdocs_log) -> None:
@@ -132,7 +133,11 @@ def test_photos_are_copied_where_the_file_system_cannot_link(project, mkdocs_log
 def test_a_changed_setting_encodes_every_photo_again_under_new_names(project, mkdocs_log, monkeypatch) -> None:
     encoded, _ = build(project, mkdocs_log)
     first = published(project)
-    monkeypatch.setattr(photos, "QUALITY", photos.QUALITY - 30)
+    lower = {
+        size: (fmt, {**options, "quality": options["quality"] - 30})
+        for size, (fmt, options) in photos.ENCODINGS.items()
+    }
+    monkeypatch.setattr(photos, "ENCODINGS", lower)
     assert build(project, mkdocs_log) == (encoded, 0)
     second = published(project)
     assert not set(first) & set(second)  # new URLs: no browser keeps showing the old encoding
