@@ -34,6 +34,7 @@ PHOTOGRAPHS = Path(__file__).resolve().parent / "photographs"
 CANDIDATES = (
     [("WEBP", {"quality": q, "method": m}) for q in (70, 80, 90) for m in (0, 2, 4)]
     + [("JPEG", {"quality": q}) for q in (70, 75, 80, 85, 90)]
+    + [("JPEG", {"quality": 80, "optimize": True}), ("JPEG", {"quality": 80, "progressive": True})]
     + [("JPEG", {"quality": q, "optimize": True, "progressive": True}) for q in (75, 85)]
     + [("AVIF", {"quality": q, "speed": 8}) for q in (50, 60)]
 )

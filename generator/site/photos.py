@@ -30,8 +30,8 @@ log = logging.getLogger("mkdocs.plugins.mentor_directory")
 # high-density screens. Each size's format and settings, measured on photographs with
 # benchmarks/bench_photos.py: thirty cards fill a directory page, so a card is WebP, method 2
 # (within 3% of method 4's bytes in half its time); a profile page shows one photo, as JPEG:
-# 18% more bytes than WebP's fastest method (15.9 against 13.5 KB, at 39.6 and 40.2 dB) in a
-# seventh of its time, which takes a seventh off a first build's CPU time.
+# 22% more bytes than WebP's fastest method (medians 16.1 against 13.2 KB, at 39.6 and 39.9 dB)
+# in a seventh of its time, which takes a seventh off a first build's CPU time.
 SIZES = {"card": 160, "page": photocheck.LARGEST_SHOWN}
 ENCODINGS = {"card": ("WEBP", {"quality": 80, "method": 2}), "page": ("JPEG", {"quality": 80})}
 EXTENSIONS = {"WEBP": "webp", "JPEG": "jpg"}
