@@ -250,7 +250,10 @@ def decode(image: Image.Image, side: int = LARGEST_SHOWN) -> Image.Image:
     the last inverse transform is made smaller), at a fraction of the cost of full size.
     """
     image.draft("RGB", (side, side))
-    return ImageOps.exif_transpose(image).convert("RGB")
+    # In place, and no conversion where it is RGB already: each copy of the pixels would cost a
+    # quarter of the decode's time.
+    ImageOps.exif_transpose(image, in_place=True)  # decodes it first
+    return image if image.mode == "RGB" else image.convert("RGB")
 
 
 def _recall(body: bytes | None) -> list[tuple[str, ...]] | None:
