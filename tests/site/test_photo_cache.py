@@ -146,6 +146,14 @@ def test_a_changed_setting_encodes_every_photo_again_under_new_names(project, mk
     assert any(name in page for name in second)
 
 
+def test_another_resampling_filter_encodes_every_photo_again_under_new_names(project, mkdocs_log, monkeypatch) -> None:
+    encoded, _ = build(project, mkdocs_log)
+    first = published(project)
+    monkeypatch.setattr(photos, "RESAMPLING", Image.Resampling.NEAREST)
+    assert build(project, mkdocs_log) == (encoded, 0)
+    assert not set(first) & set(published(project))
+
+
 def test_a_photo_several_profiles_share_is_encoded_once(project, mkdocs_log) -> None:
     encoded, _ = build(project, mkdocs_log)
     mentors = project / "mentors"
