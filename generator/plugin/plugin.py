@@ -15,6 +15,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import clean_directory
 
 from .. import clock, store
 from ..offline import archive as offline
@@ -33,14 +34,15 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
     """Builds the mentor directory into the site; each hook hands the work to the engine-free core."""
 
     command = "build"  # `mkdocs serve` gets no service worker: it would cache the live-reload requests
+    dirty = False  # a build that keeps the site's earlier files (--dirty): see on_post_build
     built: Built | None = None  # from on_files on
     photo_cache: photos.Cache | None = None  # kept across the rebuilds of `mkdocs serve`
     compiled: environment.Kept | None = None  # the theme's compiled templates; kept across rebuilds too
     publisher: photos.Publisher | None = None  # from on_files to on_post_build
 
     def on_startup(self, *, command, dirty) -> None:
-        """Remember the command: `serve` gets no service worker. Default priority: it only records."""
-        self.command = command
+        """Remember the command (`serve` gets no service worker) and --dirty. Default priority: it only records."""
+        self.command, self.dirty = command, dirty
 
     def on_config(self, config):
         """Read the options into Settings, start loading the profiles, and add the theme folder and assets.
@@ -60,7 +62,10 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             self.compiled = environment.Kept(root / environment.CACHE_DIR)
         # The profiles load (for a large directory, in a forked process) while MkDocs reads the
         # theme; on_files collects them.
-        self.finish_build = start(self.profiles_dir, self.settings, root / store.FOLDER, self.photo_cache)
+        # A new photo's decoding is confirmed once MkDocs has written its pages (on_post_build):
+        # only a site emptied at the build's start can be emptied again if one fails.
+        early = None if self.dirty else self.photo_cache
+        self.finish_build = start(self.profiles_dir, self.settings, root / store.FOLDER, early)
         self.built = None
         self.shell_html = None
         # Lowest priority: a project's own overrides/ can still replace the page layout.
@@ -161,6 +166,7 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         with every mentor, and before Material's offline plugin (-100) inlines that index.
         """
         site = Path(config.site_dir)
+        self._confirm_photos(site)
         generated = self._write_generated_pages(site)
         self._wait_for_photos()
         _remove_layout_page(site)
@@ -183,6 +189,19 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         return server
 
     # -- the steps of on_post_build -----------------------------------------------------
+
+    def _confirm_photos(self, site: Path) -> None:
+        """Stop the build if a new photo could not be decoded, leaving the site empty, as a profile's error does.
+
+        MkDocs emptied the site at the build's start (a --dirty build decodes each new photo
+        before it reads the profiles instead): all there is in it now is this build's.
+        """
+        try:
+            self.built.confirm()
+        except ProfilesInvalid as exc:
+            self.publisher.close()  # no photo is written after this
+            clean_directory(str(site))
+            raise _invalid(exc) from None
 
     def _write_generated_pages(self, site: Path) -> list[str]:
         """Every generated page in the engine's layout, and the layout's shared icons and scripts: the pages' paths."""
@@ -234,15 +253,18 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         try:
             built = self.finish_build()
         except ProfilesInvalid as exc:
-            listed = "\n".join(p.text() for p in exc.problems[:20])
-            more = f"\n... and {len(exc.problems) - 20} more" if len(exc.problems) > 20 else ""
-            raise PluginError(
-                f"{exc}:\n{listed}{more}\nRun 'mentor-directory check' to see every problem with its fix."
-            ) from None
+            raise _invalid(exc) from None
         for notice in built.notices:
             # Someone else's stale profile must not fail a --strict build: say it, at info level.
             log.info(notice.text())
         return built
+
+
+def _invalid(exc: ProfilesInvalid) -> PluginError:
+    """The error that stops a build whose profiles have errors: the first twenty, and how to see them all."""
+    listed = "\n".join(p.text() for p in exc.problems[:20])
+    more = f"\n... and {len(exc.problems) - 20} more" if len(exc.problems) > 20 else ""
+    return PluginError(f"{exc}:\n{listed}{more}\nRun 'mentor-directory check' to see every problem with its fix.")
 
 
 def _offline_build(config) -> bool:

@@ -65,13 +65,11 @@ def names(profiles: Iterable[Path]) -> set[str]:
     return named
 
 
-# Verdicts read or being worked out, on threads or in other processes, by (path, name): see ahead()
-# and Checks. A process forked from this one finds them here too, and must not wait for them:
-# they are this process's (its id).
-_ahead: dict[tuple[Path, str], Future] = {}
+# Verdicts read or being worked out on threads, or left to a photo's encoding, by (path, name):
+# see ahead() and Checks. A process forked from this one finds them here too, and must not wait
+# for them: they are this process's (its id).
+_ahead: dict[tuple[Path, str], Future | _Header] = {}
 _ahead_in = os.getpid()
-# The verdict store of the checks in forked processes (Checks.submit): inherited.
-_inherited: store.Store | None = None
 
 
 def verdicts(folder: Path) -> store.Store:
@@ -104,7 +102,8 @@ class Checks:
 
     Made before the profiles are read, it reads each kept verdict once (a photo's bytes hashed,
     the store looked up); `problems` then takes those, and waits for the verdicts of checks under
-    way (`submit`), until `close`. The photos left `unchecked` are those a check must decode.
+    way (`submit`), until `close`. The photos left `unchecked` are those a check must decode:
+    on threads (`submit`), or in the encoding that decodes them anyway (`defer`).
     """
 
     def __init__(self, folder: Path, named: Iterable[str], kept: store.Store | None) -> None:
@@ -128,16 +127,24 @@ class Checks:
                 done.set_result(known)
                 self._taken.append(name)
 
-    def submit(self, pool: Executor, forked: bool = False) -> None:
-        """Check the unchecked photos in a pool of threads, or (`forked`) of processes that fork at its first job."""
-        global _inherited
-        if forked:
-            _inherited = self.kept  # before the fork: sent with each check, it would open a pack for each
+    def submit(self, pool: Executor) -> None:
+        """Check the unchecked photos in a pool of threads."""
         under_way = _under_way()
         for name in self.unchecked:
             place = self.folder / name
-            job = pool.submit(_forked_verdict, place, name) if forked else pool.submit(_verdict, place, name, self.kept)
-            under_way[place, name] = job
+            under_way[place, name] = pool.submit(_verdict, place, name, self.kept)
+            self._taken.append(name)
+
+    def defer(self) -> None:
+        """Leave the decoding of the unchecked photos to their encoding (site/photos.Early), which decodes each anyway.
+
+        Until `close`, `problems` gives each of them the verdict of everything but its decoding
+        (its size, format, dimensions and location data), and keeps none: the encoding keeps the
+        whole verdict, and the build stops at its end if a photo could not be decoded (`decoded`).
+        """
+        under_way = _under_way()
+        for name in self.unchecked:
+            under_way[self.folder / name, name] = _Header(self.folder / name, name)
             self._taken.append(name)
 
     def close(self) -> None:
@@ -172,7 +179,7 @@ def _present(folder: Path, named: Iterable[str]) -> list[str]:
     return sorted(present.intersection(named))
 
 
-def _under_way() -> dict[tuple[Path, str], Future]:
+def _under_way() -> dict[tuple[Path, str], Future | _Header]:
     """The checks under way in this process: in a process forked from the one that started them, none."""
     global _ahead_in
     if _ahead_in != os.getpid():
@@ -181,12 +188,45 @@ def _under_way() -> dict[tuple[Path, str], Future]:
     return _ahead
 
 
-def _forked_verdict(path: Path, name: str) -> list[tuple[str, ...]]:
-    return _verdict(path, name, _inherited)
+class _Header:
+    """A photo's verdict without its decoding, worked out when asked for: see Checks.defer."""
+
+    def __init__(self, path: Path, name: str) -> None:
+        self.path, self.name = path, name
+
+    def result(self) -> list[tuple[str, ...]]:
+        return _verdict(self.path, self.name, None, side=None)
 
 
-def _verdict(path: Path, name: str, kept: store.Store | None, kept_only: bool = False) -> list[tuple[str, ...]] | None:
-    """The problems with one photo file; with `kept_only`, None where that needs decoding it (no verdict kept)."""
+def decoded(path: Path, name: str, kept: store.Store | None) -> tuple[list[tuple[str, ...]], Image.Image | None]:
+    """A photo file's verdict, kept as `problems` keeps it, and the photo decoded for the site's copies (`decode`).
+
+    One decoding for both: the photo is None if the verdict has an error, or was kept already
+    (then nothing is decoded).
+    """
+    found: list[Image.Image] = []
+    verdict = _verdict(path, name, kept, side=LARGEST_SHOWN, into=found)
+    return verdict, found[0] if found and not refused(verdict) else None
+
+
+def refused(verdict: Iterable[tuple[str, ...]]) -> bool:
+    """Whether a verdict has an error: (message,), where a warning is (message, "warning")."""
+    return any(len(problem) == 1 for problem in verdict)
+
+
+def _verdict(
+    path: Path,
+    name: str,
+    kept: store.Store | None,
+    kept_only: bool = False,
+    side: int | None = 1,
+    into: list[Image.Image] | None = None,
+) -> list[tuple[str, ...]] | None:
+    """The problems with one photo file; with `kept_only`, None where that needs decoding it (no verdict kept).
+
+    It is decoded at the smallest scale covering `side` pixels (None: not at all, and then the
+    verdict is not kept), and put `into` the list given.
+    """
     if path.is_symlink() or not path.is_file():
         folder = f"{path.parent.parent.name}/{path.parent.name}/"  # the programme's own: mentors/photos/ by default
         return [(f"There is no file '{name}' in {folder}: upload it there, or remove the 'photo' line.",)]
@@ -202,27 +242,28 @@ def _verdict(path: Path, name: str, kept: store.Store | None, kept_only: bool = 
         data = path.read_bytes()
     except OSError:
         return [(f"'{name}' is damaged or cut short and cannot be shown: {_EXPORT}.",)]
-    key = hashlib.sha256(f"{name}\0".encode() + data).hexdigest() if kept is not None else ""
+    key = hashlib.sha256(f"{name}\0".encode() + data).hexdigest() if kept is not None and side is not None else ""
     if key and (known := _recall(kept.get(key))) is not None:
         return known
     if kept_only:
         return None
-    verdict = list(_judged(data, name))
+    verdict = _judged(data, name, side, into)
     if key:
         kept.put(key, json.dumps(verdict, ensure_ascii=False).encode("utf-8"))
     return verdict
 
 
-def _judged(data: bytes, name: str) -> Iterator[tuple[str, ...]]:
+def _judged(data: bytes, name: str, side: int | None, into: list[Image.Image] | None) -> list[tuple[str, ...]]:
     try:
-        yield from _decoded(io.BytesIO(data), name)
+        return list(_decoded(io.BytesIO(data), name, side, into))
     except UnidentifiedImageError:
-        yield (f"'{name}' is not a JPEG, PNG or WebP image that can be opened: {_EXPORT}.",)
+        return [(f"'{name}' is not a JPEG, PNG or WebP image that can be opened: {_EXPORT}.",)]
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        yield (f"'{name}' claims to be far bigger than a photo can be ({_LIMIT}): {_EXPORT}, about 800 pixels wide.",)
+        bomb = f"'{name}' claims to be far bigger than a photo can be ({_LIMIT}): {_EXPORT}, about 800 pixels wide."
+        return [(bomb,)]
     except (OSError, ValueError, SyntaxError, EOFError, MemoryError):
         # Pillow says OSError for truncated or corrupt data, and the rest for odd headers.
-        yield (f"'{name}' is damaged or cut short and cannot be shown: {_EXPORT}.",)
+        return [(f"'{name}' is damaged or cut short and cannot be shown: {_EXPORT}.",)]
 
 
 def opened(path: Path) -> Image.Image:
@@ -270,7 +311,9 @@ def _recall(body: bytes | None) -> list[tuple[str, ...]] | None:
     return [tuple(item) for item in verdict] if ok else None
 
 
-def _decoded(source: io.BytesIO, name: str) -> Iterator[tuple[str, ...]]:
+def _decoded(
+    source: io.BytesIO, name: str, side: int | None = 1, into: list[Image.Image] | None = None
+) -> Iterator[tuple[str, ...]]:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         # Only the three formats are parsed at all: no other decoder ever sees a contributor's bytes.
@@ -284,8 +327,12 @@ def _decoded(source: io.BytesIO, name: str) -> Iterator[tuple[str, ...]]:
                 return
             gps = image.getexif().get_ifd(_GPS_IFD)
             # Decode the whole file now, as the build will: a file cut short fails here, not there.
-            # The smallest scale is enough to see that, in half the time of the build's.
-            decode(image, side=1)
+            # The smallest scale (side 1) is enough to see that, in half the time of the build's;
+            # an encoding that checks its photo too decodes it at its own scale (`decoded`).
+            if side is not None:
+                upright = decode(image, side)
+                if into is not None:
+                    into.append(upright)
     if gps:
         yield (
             f"'{name}' holds the place it was taken (GPS data). The site's copies leave it out, but the "

@@ -52,13 +52,28 @@ class Built:
     directory: Directory
     notices: list[Problem]  # warnings, and profiles left off the site
     rest: Rest  # the generated pages and the search data script
-    early: photos.Early | None = None  # new photos being encoded since the build began
+    early: photos.Early | None = None  # new photos being checked and encoded since the build began
+    recheck: Callable[[], list[Problem]] | None = None  # the profiles' errors, checked again (confirm)
 
     def close(self) -> None:
         """Stop the worker processes: for a build that stops before its pages and photos are written."""
         self.rest.close()
         if self.early is not None:
             self.early.close()
+
+    def confirm(self) -> None:
+        """Raise ProfilesInvalid if a new photo could not be decoded after all; else return.
+
+        With `early`, the profiles were read with the verdict on everything but their new
+        photos' decoding, which is left to the encoding (photos.Early): this waits for it, and
+        then lists the profiles' errors as a check finds them. The generated pages are made
+        first, so that this process has its own work while the photo processes finish theirs.
+        """
+        if self.early is None:
+            return
+        self.rest.result()
+        if self.early.failed() and (errors := self.recheck()):
+            raise ProfilesInvalid(errors)
 
     def everything(self) -> tuple[list[Page], dict[str, str]]:
         """Every page and every generated script, once the rest is done."""
@@ -84,8 +99,9 @@ class Started:
         finish: Callable[[], Built],
         checks: photocheck.Checks | None = None,
         early: photos.Early | None = None,
+        recheck: Callable[[], list[Problem]] | None = None,
     ) -> None:
-        self._finish, self._checks, self._early = finish, checks, early
+        self._finish, self._checks, self._early, self._recheck = finish, checks, early, recheck
 
     def __call__(self) -> Built:
         try:
@@ -95,7 +111,7 @@ class Started:
             raise
         if self._checks is not None:
             self._checks.close()  # the profiles are read, with their photos' verdicts
-        return dataclasses.replace(built, early=self._early)
+        return dataclasses.replace(built, early=self._early, recheck=self._recheck)
 
     def close(self) -> None:
         if self._checks is not None:
@@ -114,7 +130,8 @@ def start(
     `cache` is the folder where what a build works out is kept for the next (store.FOLDER in a
     project): the check's verdict on each photo, each checked profile, page and index entry.
     With a `photo_cache` as well, photos without a kept verdict are checked and encoded from
-    now on in processes of their own (photos.Early), for the site's photos.Publisher.
+    now on in processes of their own (photos.Early), for the site's photos.Publisher; the
+    caller then learns whether they all decoded from Built.confirm, before it writes pages.
     """
     kept = {"photo_verdicts": photocheck.verdicts(cache / "photos"), "kept": cache / "profiles"} if cache else {}
     rules = dataclasses.replace(rules_for(settings), **kept)
@@ -127,7 +144,7 @@ def start(
         named = photocheck.names(profiles_dir.glob("*.yml"))
         checks = photocheck.Checks(profiles_dir / "photos", named, rules.photo_verdicts)
         early = photos.Early.start(checks, photo_cache) if photo_cache is not None else None
-        return Started(lambda: _finish(load, settings, cache), checks, early)
+        return Started(lambda: _finish(load, settings, cache), checks, early, lambda: _errors(load()))
     if not workers.can_fork():
         # Workers from a clean process take a moment to start: start them now, load here.
         helpers = workers.started(workers.count())
@@ -158,7 +175,7 @@ def _finish(
     """Load (or collect) the profiles and make the directory; stop the helpers if that fails."""
     try:
         loaded = load()
-        errors = [p for p in loaded.problems if p.severity == "error"]
+        errors = _errors(loaded)
         if errors:
             raise ProfilesInvalid(errors)
         directory = build_directory(loaded.mentors, loaded.vocabulary, settings)
@@ -174,6 +191,10 @@ def _finish(
             helpers.shutdown(cancel_futures=True)
         raise
     return Built(list(renderer.engine_pages()), renderer.assets(), planned, directory, notices, rest)
+
+
+def _errors(loaded: loader.Loaded) -> list[Problem]:
+    return [p for p in loaded.problems if p.severity == "error"]
 
 
 def _plan_photos(directory: Directory) -> dict[str, photos.Photo]:

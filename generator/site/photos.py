@@ -86,7 +86,11 @@ def plan(source: Path) -> Photo:
 def encode(photo: Photo) -> dict[str, bytes]:
     """Each size's file: square-cropped, orientation applied, no EXIF, GPS or ICC data."""
     with photocheck.opened(photo.source) as image:
-        image = photocheck.decode(image)
+        return sized(photo, photocheck.decode(image))
+
+
+def sized(photo: Photo, image: Image.Image) -> dict[str, bytes]:
+    """Each size's file, from the photo as decoded for the site's copies (photocheck.decode)."""
     out = {}
     for size, side in sorted(SIZES.items(), key=lambda item: -item[1]):
         if image.width == image.height and image.width % side == 0:
@@ -182,17 +186,26 @@ class Early:
     of the build's own process, each of Pillow's steps waits for the interpreter lock while
     the build reads profiles and renders pages, and the second core stands half idle. In
     processes forked before the build reads a profile, the photos keep that core busy from the
-    start: each photo is checked first (the profiles' check waits for those verdicts), then
-    each is encoded, and the Publisher places what comes back.
+    start, and the Publisher places what comes back.
+
+    Each photo is decoded once, for its check and its encoding: decoding is a third of the work,
+    and a check of its own would decode it again. The profiles meanwhile take the verdict on
+    everything but the decoding (photocheck.Checks.defer); `failed` waits for the rest.
     """
 
     def __init__(self, checks: photocheck.Checks, cache: Cache) -> None:
         global _inherited
-        _inherited = cache  # before the pool forks, at its first job
+        # Before the pool forks, at its first job: sent with each job, the verdicts' store would
+        # open a pack for each.
+        _inherited = cache, checks.kept
+        self._kept = checks.kept
         self._pool = workers.forked(workers.count())
-        checks.submit(self._pool, forked=True)
+        checks.defer()
         folder = checks.folder
-        self._encoded = {folder / name: self._pool.submit(_encode_new, folder / name) for name in checks.unchecked}
+        self._jobs = {
+            folder / name: (name, self._pool.submit(_check_and_encode, folder / name, name))
+            for name in checks.unchecked
+        }
 
     @classmethod
     def start(cls, checks: photocheck.Checks, cache: Cache) -> Early | None:
@@ -203,12 +216,26 @@ class Early:
 
     def encoded(self, photo: Photo) -> dict[str, bytes] | None:
         """A photo's files as encoded here; None if it was not, or its file changed, or that failed."""
-        job = self._encoded.get(photo.source)
+        _, job = self._jobs.get(photo.source, (None, None))
         try:
-            key, files = job.result() if job is not None else (None, None)
+            key, files, _ = job.result() if job is not None else (None, None, None)
         except Exception:  # noqa: BLE001 - a photo that cannot be encoded here is tried again, where its error is seen
             return None
         return files if key == photo.key else None
+
+    def failed(self) -> bool:
+        """Whether a photo's whole verdict has an error (it could not be decoded): waits for every photo.
+
+        A photo whose process died is checked here instead.
+        """
+        for source, (name, job) in self._jobs.items():
+            try:
+                verdict = job.result()[2]
+            except Exception:  # noqa: BLE001 - whatever stopped the process, the check is done here
+                verdict = photocheck.decoded(source, name, self._kept)[0]
+            if photocheck.refused(verdict):
+                return True
+        return False
 
     def close(self) -> None:
         """Stop the processes: photos not started yet are dropped."""
@@ -216,13 +243,16 @@ class Early:
 
 
 EARLY_FROM = 8  # new photos before processes are forked for them: forking two and stopping them takes 10 ms
-_inherited: Cache | None = None  # the cache Early's processes consult, inherited where sending it would copy it
+# The cache and the verdicts' store Early's processes use, inherited where sending them would copy them.
+_inherited: tuple[Cache, store.Store | None] | None = None
 
 
-def _encode_new(source: Path) -> tuple[str, dict[str, bytes] | None]:
-    """In an Early process: a photo's key, and its files unless the cache holds them already."""
+def _check_and_encode(source: Path, name: str) -> tuple[str, dict[str, bytes] | None, list[tuple[str, ...]]]:
+    """In an Early process: a photo's key; its files (unless cached, or it cannot be shown); its verdict."""
+    cache, kept = _inherited
     photo = plan(source)
-    return photo.key, None if _inherited.holds(photo) else encode(photo)
+    verdict, image = photocheck.decoded(source, name, kept)
+    return photo.key, None if image is None or cache.holds(photo) else sized(photo, image), verdict
 
 
 class Publisher:

@@ -27,9 +27,9 @@ def decodes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
     seen: list[tuple[str, bool]] = []
     real = photocheck._decoded
 
-    def watched(source, name):
+    def watched(source, name, *how):
         seen.append((name, threading.current_thread() is threading.main_thread()))
-        return real(source, name)
+        return real(source, name, *how)
 
     monkeypatch.setattr(photocheck, "_decoded", watched)
     return seen

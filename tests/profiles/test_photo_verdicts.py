@@ -37,9 +37,9 @@ def decodes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = photocheck._decoded
 
-    def watched(source, name):
+    def watched(source, name, *how):
         seen.append(name)
-        return real(source, name)
+        return real(source, name, *how)
 
     monkeypatch.setattr(photocheck, "_decoded", watched)
     return seen

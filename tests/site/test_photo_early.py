@@ -39,14 +39,19 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # As a build on Linux forks: an earlier test may have left an idle thread in this process.
     monkeypatch.setattr(workers, "can_fork", lambda: True)
     project = copy_project(tmp_path / "project")
+    add_mentors(project, range(NEW))
+    return project
+
+
+def add_mentors(project: Path, numbers: range) -> None:
+    """A new mentor for each number, each with a new 800 x 800 JPEG of their own."""
     sample = (ROOT / "mentors" / "luana-ferreira.yml").read_text(encoding="utf-8")
-    for n in range(NEW):
+    for n in numbers:
         text = sample.replace("Luana Ferreira dos Santos", f"Mentor Number {n}")
         text = text.replace("luana.ferreira@example.com", f"mentor.{n}@example.com")
         text = text.replace("photo: luana-ferreira.jpg", f"photo: mentor-{n}.jpg")
         (project / "mentors" / f"mentor-{n}.yml").write_text(text, encoding="utf-8")
         (project / "mentors" / "photos" / f"mentor-{n}.jpg").write_bytes(photo())
-    return project
 
 
 def verdict_writers(project: Path) -> list[int]:
@@ -93,6 +98,80 @@ def test_a_hostile_photo_among_new_ones_stops_the_build_with_its_error(project, 
     assert re.search(r"mentor-3\.yml:\d+:\d+: error: 'mentor-3\.jpg' is (damaged|not a JPEG)", mkdocs_log.text)
     assert "Traceback" not in mkdocs_log.text
     assert not (project / "site" / "mentors").exists()
+    assert multiprocessing.active_children() == []
+
+
+def test_a_first_build_decodes_each_new_photo_once_for_its_check_and_its_encoding(
+    project, monkeypatch, tmp_path
+) -> None:
+    decoded, real = tmp_path / "decoded", photocheck.decode
+
+    def counted(image, side=photocheck.LARGEST_SHOWN):
+        with decoded.open("a") as log:  # one line a decoding, from whichever process
+            log.write(f"{side}\n")
+        return real(image, side)
+
+    monkeypatch.setattr(photocheck, "decode", counted)
+    build_site(project, "site")
+    assert decoded.read_text().split() == [str(photocheck.LARGEST_SHOWN)] * (NEW + 6)
+
+
+@pytest.mark.parametrize("damaged", [True, False], ids=["one cut short", "all whole"])
+def test_profiles_wait_for_no_decoding_and_the_end_of_the_build_learns_of_a_damaged_photo(
+    tmp_path: Path, monkeypatch, damaged
+) -> None:
+    monkeypatch.setenv("MENTOR_DIRECTORY_WORKERS", "2")
+    monkeypatch.setattr(workers, "can_fork", lambda: True)
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    uploads = {f"m{n}.jpg": photo(320, 400) for n in range(photos.EARLY_FROM)}
+    uploads["m1.jpg"] = photo(320, 400, gps=True)
+    if damaged:
+        uploads["m0.jpg"] = photo()[:20_000]  # its header is whole, its pixels cut off
+    for name, data in uploads.items():
+        (folder / name).write_bytes(data)
+    checks = photocheck.Checks(folder, uploads, None)
+    early = photos.Early.start(checks, photos.Cache(None))
+    assert early is not None
+    try:
+        # As the profiles are read: everything but the decoding, at once.
+        seen = {name: list(photocheck.problems(folder / name, name)) for name in uploads}
+        [(located, severity)] = seen.pop("m1.jpg")
+        assert "GPS" in located and severity == "warning"
+        assert all(verdict == [] for verdict in seen.values())  # m0.jpg too, whole or not
+        checks.close()
+        assert early.failed() is damaged
+        found = [problem[0] for problem in photocheck.problems(folder / "m0.jpg", "m0.jpg")]  # decoded here now
+        cut = "'m0.jpg' is damaged or cut short and cannot be shown: export it again as a JPEG, PNG or WebP."
+        assert found == ([cut] if damaged else [])
+    finally:
+        early.close()
+        checks.close()
+    assert multiprocessing.active_children() == []
+
+
+def test_a_dirty_build_keeps_the_site_it_had_when_a_new_photo_is_damaged(project, monkeypatch, mkdocs_log) -> None:
+    """`mkdocs build --dirty` keeps a site's earlier files: its new photos are decoded before a page is replaced."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    site = build_site(project, "site")
+    before = {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
+    add_mentors(project, range(NEW, 2 * NEW))  # enough new photos to encode them in processes of their own
+    (project / "mentors" / "photos" / f"mentor-{NEW + 3}.jpg").write_bytes(photo()[:20_000])
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+    config.plugins.on_startup(command="build", dirty=True)  # as `mkdocs build --dirty` does
+    try:
+        with pytest.raises(Abort):
+            build(config, dirty=True)
+    finally:
+        # MkDocs keeps a plugin for every build of the process's later configurations, as for
+        # `mkdocs serve`: the next test's builds are not dirty.
+        config.plugins.on_startup(command="build", dirty=False)
+    assert re.search(rf"mentor-{NEW + 3}\.yml:\d+:\d+: error: 'mentor-{NEW + 3}\.jpg' is damaged", mkdocs_log.text)
+    assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file()} == before
     assert multiprocessing.active_children() == []
 
 
@@ -208,15 +287,15 @@ def test_a_photo_broken_between_two_builds_in_one_process_is_caught_by_the_secon
 
 def test_a_photo_process_that_dies_leaves_a_whole_site(project, monkeypatch, mkdocs_log, tmp_path) -> None:
     """Killed halfway (say, out of memory): this process checks and encodes what it did not finish."""
-    parent, real = os.getpid(), photos.encode
+    parent, real = os.getpid(), photos.sized
 
-    def dies(photo):
+    def dies(photo, image):
         if os.getpid() != parent and photo.source.name == "mentor-5.jpg":
             (tmp_path / "died").touch()
             os._exit(1)  # no answer, no clean-up
-        return real(photo)
+        return real(photo, image)
 
-    monkeypatch.setattr(photos, "encode", dies)
+    monkeypatch.setattr(photos, "sized", dies)
     early = files(build_site(project, "early"))
     assert (tmp_path / "died").exists()
     assert re.search(rf"photos: {NEW + 6} encoded, 0 from the cache", mkdocs_log.text)
