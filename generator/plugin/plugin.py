@@ -62,8 +62,8 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
             self.compiled = environment.Kept(root / environment.CACHE_DIR)
         # The profiles load (for a large directory, in a forked process) while MkDocs reads the
         # theme; on_files collects them.
-        # A new photo's decoding is confirmed once MkDocs has written its pages (on_post_build):
-        # only a site emptied at the build's start can be emptied again if one fails.
+        # A new photo's decoding is confirmed once the site is written (on_post_build): only a
+        # site emptied at the build's start can be emptied again if one fails.
         early = None if self.dirty else self.photo_cache
         self.finish_build = start(self.profiles_dir, self.settings, root / store.FOLDER, early)
         self.built = None
@@ -166,9 +166,8 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         with every mentor, and before Material's offline plugin (-100) inlines that index.
         """
         site = Path(config.site_dir)
-        self._confirm_photos(site)
         generated = self._write_generated_pages(site)
-        self._wait_for_photos()
+        self._wait_for_photos(site)
         _remove_layout_page(site)
         _update_search_index(site, self.settings.directory_urls)
         self._update_sitemap(site, config, generated)
@@ -189,19 +188,6 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         return server
 
     # -- the steps of on_post_build -----------------------------------------------------
-
-    def _confirm_photos(self, site: Path) -> None:
-        """Stop the build if a new photo could not be decoded, leaving the site empty, as a profile's error does.
-
-        MkDocs emptied the site at the build's start (a --dirty build decodes each new photo
-        before it reads the profiles instead): all there is in it now is this build's.
-        """
-        try:
-            self.built.confirm()
-        except ProfilesInvalid as exc:
-            self.publisher.close()  # no photo is written after this
-            clean_directory(str(site))
-            raise _invalid(exc) from None
 
     def _write_generated_pages(self, site: Path) -> list[str]:
         """Every generated page in the engine's layout, and the layout's shared icons and scripts: the pages' paths."""
@@ -225,8 +211,20 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         _write(site / search_index.DATA_SCRIPT, search_script.encode("utf-8"))
         return generated
 
-    def _wait_for_photos(self) -> None:
-        """Photos were written from the cache, or encoded, on threads while the engine built the pages."""
+    def _wait_for_photos(self, site: Path) -> None:
+        """Photos were written from the cache, or encoded, on threads while the engine built the pages.
+
+        If a new photo could not be decoded after all (Built.confirm), the build stops and leaves
+        the site empty, as a profile's error does: MkDocs emptied it at the build's start (a
+        --dirty build decodes each new photo before it reads the profiles instead), so all there
+        is in it now is this build's.
+        """
+        try:
+            self.built.confirm()
+        except ProfilesInvalid as exc:
+            self.publisher.close()  # no photo is written after this
+            clean_directory(str(site))
+            raise _invalid(exc) from None
         encoded, reused = self.publisher.wait()
         log.info(f"mentor-directory: photos: {encoded} encoded, {reused} from the cache")
 

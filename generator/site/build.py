@@ -66,12 +66,11 @@ class Built:
 
         With `early`, the profiles were read with the verdict on everything but their new
         photos' decoding, which is left to the encoding (photos.Early): this waits for it, and
-        then lists the profiles' errors as a check finds them. The generated pages are made
-        first, so that this process has its own work while the photo processes finish theirs.
+        then lists the profiles' errors as a check finds them. A caller that has its own work
+        (the pages to write) does it first, while the photo processes finish theirs.
         """
         if self.early is None:
             return
-        self.rest.result()
         if self.early.failed() and (errors := self.recheck()):
             raise ProfilesInvalid(errors)
 
@@ -131,7 +130,7 @@ def start(
     project): the check's verdict on each photo, each checked profile, page and index entry.
     With a `photo_cache` as well, photos without a kept verdict are checked and encoded from
     now on in processes of their own (photos.Early), for the site's photos.Publisher; the
-    caller then learns whether they all decoded from Built.confirm, before it writes pages.
+    caller learns whether they all decoded from Built.confirm.
     """
     kept = {"photo_verdicts": photocheck.verdicts(cache / "photos"), "kept": cache / "profiles"} if cache else {}
     rules = dataclasses.replace(rules_for(settings), **kept)
