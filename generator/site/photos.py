@@ -168,7 +168,11 @@ class Cache:
 
 @dataclass(frozen=True)
 class Kept:
-    """A photo file as the cache holds it: its bytes, and the file they are in (None: in memory only)."""
+    """A photo file as the cache holds it: the file (None: in memory only) and its bytes.
+
+    The bytes are b"" where a photo process (Early) kept the file: they are read from it if it
+    cannot be linked.
+    """
 
     file: Path | None
     data: bytes
@@ -176,7 +180,7 @@ class Kept:
     def place(self, target: Path) -> None:
         """Put it at `target` in a site: a link to the kept file where the file system allows, else a copy."""
         if self.file is None or not store.link(self.file, target):
-            target.write_bytes(self.data)
+            target.write_bytes(self.data or self.file.read_bytes())
 
 
 class Early:
@@ -186,7 +190,8 @@ class Early:
     of the build's own process, each of Pillow's steps waits for the interpreter lock while
     the build reads profiles and renders pages, and the second core stands half idle. In
     processes forked before the build reads a profile, the photos keep that core busy from the
-    start, and the Publisher places what comes back.
+    start. They keep what they encode in the cache themselves, and the Publisher links it into
+    the site: the build's own process, which has the pages to make, only waits for the names.
 
     Each photo is decoded once, for its check and its encoding: decoding is a third of the work,
     and a check of its own would decode it again. The profiles meanwhile take the verdict on
@@ -214,14 +219,14 @@ class Early:
             return None
         return cls(checks, cache)
 
-    def encoded(self, photo: Photo) -> dict[str, bytes] | None:
-        """A photo's files as encoded here; None if it was not, or its file changed, or that failed."""
+    def kept(self, photo: Photo) -> dict[str, Kept] | None:
+        """A photo's files as kept here,; None if it was not encoded here, or its file changed, or that failed."""
         _, job = self._jobs.get(photo.source, (None, None))
         try:
-            key, files, _ = job.result() if job is not None else (None, None, None)
+            key, kept, _ = job.result() if job is not None else (None, None, None)
         except Exception:  # noqa: BLE001 - a photo that cannot be encoded here is tried again, where its error is seen
             return None
-        return files if key == photo.key else None
+        return kept if key == photo.key else None
 
     def failed(self) -> bool:
         """Whether a photo's whole verdict has an error (it could not be decoded): waits for every photo.
@@ -247,12 +252,16 @@ EARLY_FROM = 8  # new photos before processes are forked for them: forking two a
 _inherited: tuple[Cache, store.Store | None] | None = None
 
 
-def _check_and_encode(source: Path, name: str) -> tuple[str, dict[str, bytes] | None, list[tuple[str, ...]]]:
-    """In an Early process: a photo's key; its files (unless cached, or it cannot be shown); its verdict."""
-    cache, kept = _inherited
+def _check_and_encode(source: Path, name: str) -> tuple[str, dict[str, Kept] | None, list[tuple[str, ...]]]:
+    """In an Early process: a photo's key; its files, kept (unless cached, or it cannot be shown); its verdict."""
+    cache, verdicts = _inherited
     photo = plan(source)
-    verdict, image = photocheck.decoded(source, name, kept)
-    return photo.key, None if image is None or cache.holds(photo) else sized(photo, image), verdict
+    verdict, image = photocheck.decoded(source, name, verdicts)
+    if image is None or cache.holds(photo):
+        return photo.key, None, verdict
+    kept = cache.put(photo, sized(photo, image))
+    # Only the names go back where the files hold the bytes.
+    return photo.key, {path: Kept(k.file, b"" if k.file else k.data) for path, k in kept.items()}, verdict
 
 
 class Publisher:
@@ -287,10 +296,13 @@ class Publisher:
 
     def _publish(self, photo: Photo) -> bool:
         """Place one photo's files in the site; whether it had to be encoded."""
-        kept = self.cache.get(photo)
-        if fresh := kept is None:
-            files = self.early.encoded(photo) if self.early is not None else None
-            kept = self.cache.put(photo, files or encode(photo))
+        # Early's first: a photo process may have kept the photo in the cache since the build began.
+        kept = self.early.kept(photo) if self.early is not None else None
+        fresh = kept is not None
+        if kept is None:
+            kept = self.cache.get(photo)
+            if fresh := kept is None:
+                kept = self.cache.put(photo, encode(photo))
         for path, file in kept.items():
             file.place(self.site / path)
         return fresh

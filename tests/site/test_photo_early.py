@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, UnidentifiedImageError
 
-from generator import workers
+from generator import store, workers
 from generator.profiles import photocheck
 from generator.site import photos
 from tests.helpers import ROOT, build_site, copy_project
@@ -54,17 +54,19 @@ def add_mentors(project: Path, numbers: range) -> None:
         (project / "mentors" / "photos" / f"mentor-{n}.jpg").write_bytes(photo())
 
 
-def verdict_writers(project: Path) -> list[int]:
-    """The processes that kept photo verdicts, a pack each: a pack is named after the process that writes it."""
-    packs = (project / photos.CACHE_DIR / "checks").rglob("*.pack")
+def writers(project: Path, kept: str = "checks") -> list[int]:
+    """The processes that kept photo verdicts ("checks") or encodings ("entries"), a pack each, named after it."""
+    packs = (project / photos.CACHE_DIR / kept).rglob("*.pack")
     return sorted(int(pack.name.split("-")[0]) for pack in packs)
 
 
 def test_photos_encoded_in_processes_are_the_files_threads_encode(project, monkeypatch, mkdocs_log) -> None:
     early = files(build_site(project, "early"))
-    writers = verdict_writers(project)
-    assert writers and os.getpid() not in writers, "the photos were not checked in processes of their own"
-    assert len(writers) <= 2, "a process opened a pack for each check, not one for all it checked"
+    checkers = writers(project)
+    assert checkers and os.getpid() not in checkers, "the photos were not checked in processes of their own"
+    assert len(checkers) <= 2, "a process opened a pack for each check, not one for all it checked"
+    # The photo processes keep their encodings in the cache themselves: this process only links them.
+    assert set(writers(project, "entries")) == set(checkers)
     assert re.search(rf"photos: {NEW + 6} encoded, 0 from the cache", mkdocs_log.text)
     assert multiprocessing.active_children() == []
 
@@ -72,9 +74,27 @@ def test_photos_encoded_in_processes_are_the_files_threads_encode(project, monke
     shutil.rmtree(project / ".cache")
     monkeypatch.setenv("MENTOR_DIRECTORY_WORKERS", "1")
     alone = files(build_site(project, "alone"))
-    assert verdict_writers(project) == [os.getpid()]
+    assert writers(project) == [os.getpid()]
     assert len(early) == 2 * (NEW + 6)
     assert early == alone
+
+
+def test_photos_the_processes_kept_are_copied_where_the_file_system_cannot_link(
+    project, mkdocs_log, monkeypatch
+) -> None:
+    def cannot(*_args) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(store.os, "link", cannot)
+    site = build_site(project, "site")
+    assert re.search(rf"photos: {NEW + 6} encoded, 0 from the cache", mkdocs_log.text)
+    # The cache keeps <key>.<size>.<extension>, the site <key's first 20>-<side>.<extension>.
+    cached = {(p.name[:20], p.suffix): p.read_bytes() for p in (project / photos.CACHE_DIR).iterdir() if p.is_file()}
+    published = sorted((site / "assets" / "photos").iterdir())
+    assert len(published) == 2 * (NEW + 6)
+    for path in published:
+        assert path.stat().st_nlink == 1, "a link, not a copy"
+        assert path.read_bytes() == cached[path.name[:20], path.suffix]
 
 
 def test_a_second_build_takes_every_photo_from_the_cache_the_processes_filled(project, mkdocs_log) -> None:
@@ -201,10 +221,10 @@ def test_early_files_are_those_of_the_photo_as_it_is_now(tmp_path: Path, monkeyp
     assert early is not None
     try:
         kept = photos.plan(tmp_path / "photos" / "m0.jpg")
-        assert early.encoded(kept) == photos.encode(kept)
-        early.encoded(photos.plan(tmp_path / "photos" / "m1.jpg"))  # done, before it changes
+        assert {path: k.file.read_bytes() for path, k in early.kept(kept).items()} == photos.encode(kept)
+        early.kept(photos.plan(tmp_path / "photos" / "m1.jpg"))  # done, before it changes
         (tmp_path / "photos" / "m1.jpg").write_bytes(photo(400, 320))
-        assert early.encoded(photos.plan(tmp_path / "photos" / "m1.jpg")) is None
+        assert early.kept(photos.plan(tmp_path / "photos" / "m1.jpg")) is None
     finally:
         early.close()
         checks.close()
