@@ -318,7 +318,10 @@ def test_a_photo_process_that_dies_leaves_a_whole_site(project, monkeypatch, mkd
     monkeypatch.setattr(photos, "sized", dies)
     early = files(build_site(project, "early"))
     assert (tmp_path / "died").exists()
-    assert re.search(rf"photos: {NEW + 6} encoded, 0 from the cache", mkdocs_log.text)
+    # The other process may have kept a photo in the cache before the pool stopped it: this
+    # process then takes that from the cache. Every photo is placed, one way or the other.
+    [(encoded, reused)] = re.findall(r"photos: (\d+) encoded, (\d+) from the cache", mkdocs_log.text)
+    assert int(encoded) + int(reused) == NEW + 6
     assert "Traceback" not in mkdocs_log.text
     assert multiprocessing.active_children() == []
     shutil.rmtree(project / ".cache")
