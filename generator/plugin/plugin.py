@@ -215,8 +215,8 @@ class MentorDirectoryPlugin(BasePlugin[MentorDirectoryConfig]):
         """Photos were written from the cache, or encoded, on threads while the engine built the pages.
 
         If a new photo could not be decoded after all (Built.confirm), the build stops and leaves
-        the site empty, as a profile's error does: MkDocs emptied it at the build's start (a
-        --dirty build decodes each new photo before it reads the profiles instead), so all there
+        the site empty, as a profile's error does: MkDocs emptied it at the build's start (in a
+        --dirty build each profile waits for its new photo's whole check instead), so all there
         is in it now is this build's.
         """
         try:

@@ -220,7 +220,7 @@ class Early:
         return cls(checks, cache)
 
     def kept(self, photo: Photo) -> dict[str, Kept] | None:
-        """A photo's files as kept here,; None if it was not encoded here, or its file changed, or that failed."""
+        """A photo's files as kept here; None if it was not encoded here, or its file changed, or that failed."""
         _, job = self._jobs.get(photo.source, (None, None))
         try:
             key, kept, _ = job.result() if job is not None else (None, None, None)
