@@ -21,7 +21,7 @@ from PIL import Image, UnidentifiedImageError
 from generator import store, workers
 from generator.profiles import photocheck
 from generator.site import photos
-from tests.helpers import ROOT, build_site, copy_project
+from tests.helpers import FIXED_EPOCH, ROOT, build_site, copy_project
 from tests.photos import jpeg_magic_only, photo
 
 NEW = 10  # new mentors, each with a photo of their own: with the sample's six, past photos.EARLY_FROM
@@ -93,7 +93,7 @@ def test_photos_the_processes_kept_are_copied_where_the_file_system_cannot_link(
     published = sorted((site / "assets" / "photos").iterdir())
     assert len(published) == 2 * (NEW + 6)
     for path in published:
-        assert path.stat().st_nlink == 1, "a link, not a copy"
+        assert path.stat().st_nlink == 1, "linked where no link can be made: it should be a copy"
         assert path.read_bytes() == cached[path.name[:20], path.suffix]
 
 
@@ -171,7 +171,7 @@ def test_profiles_wait_for_no_decoding_and_the_end_of_the_build_learns_of_a_dama
 
 
 def test_a_dirty_build_keeps_the_site_it_had_when_a_new_photo_is_damaged(project, monkeypatch, mkdocs_log) -> None:
-    """`mkdocs build --dirty` keeps a site's earlier files: its new photos are decoded before a page is replaced."""
+    """`mkdocs build --dirty` keeps a site's earlier files: its new photos are checked whole before a page is replaced."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
@@ -180,7 +180,7 @@ def test_a_dirty_build_keeps_the_site_it_had_when_a_new_photo_is_damaged(project
     before = {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
     add_mentors(project, range(NEW, 2 * NEW))  # enough new photos to encode them in processes of their own
     (project / "mentors" / "photos" / f"mentor-{NEW + 3}.jpg").write_bytes(photo()[:20_000])
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
     config.plugins.on_startup(command="build", dirty=True)  # as `mkdocs build --dirty` does
     try:
