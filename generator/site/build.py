@@ -20,7 +20,7 @@ from . import photos, search_index
 from .directory import Directory, hidden_reason
 from .directory import build as build_directory
 from .render import Page, Renderer
-from .rest import Rest
+from .rest import Crew, Rest
 
 ASSETS = Path(__file__).parent / "assets"
 
@@ -99,8 +99,10 @@ class Started:
         checks: photocheck.Checks | None = None,
         early: photos.Early | None = None,
         recheck: Callable[[], list[Problem]] | None = None,
+        crew: Crew | None = None,
     ) -> None:
         self._finish, self._checks, self._early, self._recheck = finish, checks, early, recheck
+        self._crew = crew  # until the directory is made, and the crew handed it (Rest)
 
     def __call__(self) -> Built:
         try:
@@ -108,6 +110,7 @@ class Started:
         except BaseException:
             self.close()
             raise
+        self._crew = None  # the built's now (Built.rest)
         if self._checks is not None:
             self._checks.close()  # the profiles are read, with their photos' verdicts
         return dataclasses.replace(built, early=self._early, recheck=self._recheck)
@@ -117,6 +120,8 @@ class Started:
             self._checks.close()
         if self._early is not None:
             self._early.close()
+        if self._crew is not None:
+            self._crew.close()
 
 
 def start(
@@ -142,8 +147,13 @@ def start(
         # new photos' checks and encodings begin.
         named = photocheck.names(profiles_dir.glob("*.yml"))
         checks = photocheck.Checks(profiles_dir / "photos", named, rules.photo_verdicts)
-        early = photos.Early.start(checks, photo_cache) if photo_cache is not None else None
-        return Started(lambda: _finish(load, settings, cache), checks, early, lambda: _errors(load()))
+        crew = early = None
+        if photo_cache is not None and photos.Early.wanted(checks):
+            # A first build (its photos new): the pages and search data are made in processes
+            # of their own too, forked first, before the photo processes start their threads.
+            crew = Crew.ahead()
+            early = photos.Early(checks, photo_cache)
+        return Started(lambda: _finish(load, settings, cache, crew=crew), checks, early, lambda: _errors(load()), crew)
     if not workers.can_fork():
         # Workers from a clean process take a moment to start: start them now, load here.
         helpers = workers.started(workers.count())
@@ -170,8 +180,9 @@ def _finish(
     cache: Path | None,
     helpers: ProcessPoolExecutor | None = None,
     fork: bool = False,
+    crew: Crew | None = None,
 ) -> Built:
-    """Load (or collect) the profiles and make the directory; stop the helpers if that fails."""
+    """Load (or collect) the profiles and make the directory; stop the helpers or crew if that fails."""
     try:
         loaded = load()
         errors = _errors(loaded)
@@ -184,10 +195,12 @@ def _finish(
         ]
         planned = _plan_photos(directory)
         renderer = Renderer(directory, loaded.vocabulary, settings, planned)
-        rest = Rest((directory, loaded.vocabulary, settings, planned, cache), helpers, fork)
+        rest = Rest((directory, loaded.vocabulary, settings, planned, cache), helpers, fork, crew)
     except BaseException:
         if helpers is not None:
             helpers.shutdown(cancel_futures=True)
+        if crew is not None:
+            crew.close()
         raise
     return Built(list(renderer.engine_pages()), renderer.assets(), planned, directory, notices, rest)
 

@@ -212,12 +212,10 @@ class Early:
             for name in checks.unchecked
         }
 
-    @classmethod
-    def start(cls, checks: photocheck.Checks, cache: Cache) -> Early | None:
-        """Begin with the photos `checks` left unchecked; None for too few, one core, or where forking is unsafe."""
-        if len(checks.unchecked) < EARLY_FROM or workers.count() < 2 or not workers.can_fork():
-            return None
-        return cls(checks, cache)
+    @staticmethod
+    def wanted(checks: photocheck.Checks) -> bool:
+        """Whether to take on the photos `checks` left unchecked: not too few, one core, or where a fork is unsafe."""
+        return len(checks.unchecked) >= EARLY_FROM and workers.count() >= 2 and workers.can_fork()
 
     def kept(self, photo: Photo) -> dict[str, Kept] | None:
         """A photo's files as kept here; None if it was not encoded here, or its file changed, or that failed."""

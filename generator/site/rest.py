@@ -7,6 +7,7 @@ import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.connection import Connection
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 
 from .. import workers
@@ -14,7 +15,7 @@ from . import kept, publish, search_index
 from .render import Page, Renderer, hue
 from .shell import Shell
 
-# What forked workers find here instead of being sent it: (directory, vocabulary, settings, photos, cache).
+# What a crew forked with its work finds here, not sent: (directory, vocabulary, settings, photos, cache).
 _inherited: tuple | None = None
 
 
@@ -22,22 +23,29 @@ class Rest:
     """The generated pages and the search data: made by worker processes if there are any, else on demand.
 
     `helpers` are workers started earlier, which are sent the work's inputs and send back every
-    page. With `fork`, a crew of processes is forked now, inheriting the inputs: each keeps the
-    pages it made until told what to do with them, which for a build is to lay them out and
-    write them itself (`publish`), so the pages never travel back to this process.
+    page. A `crew` of forked processes (Crew) is handed the inputs, or with `fork` is forked
+    now and inherits them: each keeps the pages it made until told what to do with them, which
+    for a build is to lay them out and write them itself (`publish`), so the pages never travel
+    back to this process.
     """
 
-    def __init__(self, args: tuple, helpers: ProcessPoolExecutor | None = None, fork: bool = False) -> None:
-        global _inherited
+    def __init__(
+        self,
+        args: tuple,
+        helpers: ProcessPoolExecutor | None = None,
+        fork: bool = False,
+        crew: Crew | None = None,
+    ) -> None:
         self._args = args
         self._jobs: list[Future] = []
-        self._crew: list[tuple[multiprocessing.Process, Connection]] = []
+        self._crew = crew
         self._done: tuple[list[Page], str] | None = None
         self._helpers = helpers
         try:
-            if fork:
-                _inherited = args
-                self._fork_crew(workers.count())
+            if crew is not None:
+                crew.hand(args)
+            elif fork:
+                self._crew = Crew.fork(workers.count(), args)
             elif helpers is not None:
                 parts = workers.count()
                 self._jobs.append(helpers.submit(_work, "search", 0, 1, args))
@@ -49,8 +57,8 @@ class Rest:
         """The generated pages, in the order the renderer makes them, and the search data script."""
         if self._done is None:
             try:
-                if self._crew:
-                    search, parts = self._ask(("return",))
+                if self._crew is not None:
+                    search, parts = self._crew.ask(("return",))
                     self._done = workers.unstripe(parts), search
                 elif self._jobs:
                     search, *parts = (job.result() for job in self._jobs)
@@ -68,9 +76,9 @@ class Rest:
 
         Raises publish.Unwritable if a page cannot be written.
         """
-        if self._crew and self._done is None:
+        if self._crew is not None and self._done is None:
             try:
-                search, parts = self._ask(("write", site, layout))
+                search, parts = self._crew.ask(("write", site, layout))
                 return workers.unstripe(parts), search
             except workers.FAILURES:
                 pass  # a worker died: do the work here instead, writing every page again
@@ -81,36 +89,81 @@ class Rest:
 
     def close(self) -> None:
         """Stop the worker processes; work not collected yet is dropped."""
-        global _inherited
-        _inherited = None
-        for process, connection in self._crew:
-            process.terminate()  # a no-op for one that has finished
-            process.join()
-            connection.close()
-        self._crew = []
+        if self._crew is not None:
+            self._crew.close()
+            self._crew = None
         if self._helpers is not None:
             self._helpers.shutdown(cancel_futures=True)
             self._helpers = None
             if self._done is None:
                 self._jobs = []
 
-    def _ask(self, order: tuple) -> tuple[str, list[list]]:
-        """Tell the crew's page makers `order`; the search data and each maker's answer. FAILURES if one died."""
-        for _, connection in self._crew[1:]:
+
+class Crew:
+    """Processes forked from this one: one makes the search data, each of the others every `parts`-th page.
+
+    Forked with the work's inputs (`fork`), they inherit them and begin at once. Forked ahead
+    of them (`ahead`), while this process has no other thread and before the inputs exist,
+    each waits to be handed them (`hand`): a first build forks its crew so before its photo
+    processes start their threads, and so renders its pages and search data beside the site
+    engine's work instead of after it. The processes are daemons: none outlives the build.
+    """
+
+    def __init__(self, members: list[tuple[multiprocessing.Process, Connection]]) -> None:
+        self._members = members
+
+    @classmethod
+    def fork(cls, parts: int, args: tuple | None = None) -> Crew:
+        """A crew working on `args`, inherited; with none, waiting to be handed its work."""
+        global _inherited
+        _inherited = args
+        context = multiprocessing.get_context("fork")
+        members: list[tuple[multiprocessing.Process, Connection]] = []
+        try:
+            for job, part in [("search", 0)] + [("pages", part) for part in range(parts)]:
+                mine, theirs = context.Pipe()
+                others = [connection for _, connection in members]
+                process = context.Process(target=_member, args=(job, part, parts, theirs, others), daemon=True)
+                process.start()
+                members.append((process, mine))
+                theirs.close()  # theirs alone now: the pipe ends when the process does
+        except BaseException:
+            cls(members).close()
+            raise
+        finally:
+            _inherited = None  # the crew has it; this process has no more use for it
+        return cls(members)
+
+    @classmethod
+    def ahead(cls) -> Crew | None:
+        """A crew of two (the search data, the pages) waiting for its work; None where forking is unsafe or fails."""
+        if workers.count() < 2 or not workers.can_fork():
+            return None
+        try:
+            return cls.fork(1)
+        except workers.FAILURES:
+            return None
+
+    def hand(self, args: tuple) -> None:
+        """Give a crew forked ahead its work: pickled once, sent to each. FAILURES if a member died."""
+        work = ForkingPickler.dumps(("work", args))
+        for _, connection in self._members:
+            connection.send_bytes(work)
+
+    def ask(self, order: tuple) -> tuple[str, list[list]]:
+        """Tell the page makers `order`; the search data and each maker's answer. FAILURES if one died."""
+        for _, connection in self._members[1:]:
             connection.send(order)
-        answers = [_answer(connection) for _, connection in self._crew]
+        answers = [_answer(connection) for _, connection in self._members]
         return answers[0], answers[1:]
 
-    def _fork_crew(self, parts: int) -> None:
-        """One process for the search data, then one for every `parts`-th generated page; daemons: none outlives us."""
-        context = multiprocessing.get_context("fork")
-        for job, part in [("search", 0)] + [("pages", part) for part in range(parts)]:
-            mine, theirs = context.Pipe()
-            inherited = [connection for _, connection in self._crew]
-            process = context.Process(target=_member, args=(job, part, parts, theirs, inherited), daemon=True)
-            process.start()
-            self._crew.append((process, mine))
-            theirs.close()  # theirs alone now: the pipe ends when the process does
+    def close(self) -> None:
+        """Stop the processes; work not collected yet is dropped."""
+        for process, connection in self._members:
+            process.terminate()  # a no-op for one that has finished
+            process.join()
+            connection.close()
+        self._members = []
 
 
 def _answer(connection: Connection):
@@ -121,31 +174,46 @@ def _answer(connection: Connection):
     return value
 
 
-def _member(job: str, part: int, parts: int, connection: Connection, inherited: list[Connection]) -> None:
-    """A crew member's life: make its share; page makers then wait for the order (see Rest._ask) and carry it out."""
-    for other in inherited:
+def _member(job: str, part: int, parts: int, connection: Connection, others: list[Connection]) -> None:
+    """A crew member's life: make its share; page makers then wait for the order (see Crew.ask) and carry it out."""
+    for other in others:
         other.close()  # the others' pipes: so that each ends with its own process
     parent = os.getppid()
     try:
-        made = _work(job, part, parts, None)
+        args = _inherited
+        if args is None:
+            args = _receive(connection, parent, "work")
+        made = _work(job, part, parts, args)
         if job == "pages":
-            while not connection.poll(1.0):
-                if os.getppid() != parent:
-                    return  # the build is gone
-            order = connection.recv()
+            order = _receive(connection, parent, "write", "return")
             if order[0] == "write":
-                made = publish.write(order[1], made, order[2], _inherited[4])
+                made = publish.write(order[1], made, order[2], args[4])
         connection.send(("done", made))
     except EOFError:
-        pass  # the build stopped without a word
+        pass  # the build stopped without a word, or is gone
     except Exception as exc:  # noqa: BLE001 - any error goes back to the build, which raises it
         with contextlib.suppress(Exception):
             connection.send(("failed", exc))
 
 
-def _work(job: str, part: int, parts: int, args: tuple | None):
+def _receive(connection: Connection, parent: int, *expected: str):
+    """The next message from the build: for a "work" message its inputs, else the order. EOFError if the build is gone.
+
+    Other processes forked from the build may hold its end of the pipe open after it ends:
+    its process id is watched as well.
+    """
+    while not connection.poll(1.0):
+        if os.getppid() != parent:
+            raise EOFError
+    message = connection.recv()
+    if message[0] not in expected:
+        raise EOFError
+    return message[1] if message[0] == "work" else message
+
+
+def _work(job: str, part: int, parts: int, args: tuple):
     """The search data script (job "search"), or every `parts`-th generated page from `part` on."""
-    directory, vocab, settings, planned, cache = args or _inherited
+    directory, vocab, settings, planned, cache = args
     if job == "search":
         return _search_script(directory, vocab, settings, planned, cache)
     return list(Renderer(directory, vocab, settings, planned, cache).generated_pages(part, parts))

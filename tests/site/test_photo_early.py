@@ -31,6 +31,18 @@ def files(site: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted((site / "assets" / "photos").iterdir())}
 
 
+def everything(site: Path) -> dict[Path, bytes]:
+    """Every file of a site, by its path in the site."""
+    return {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def built_alone(project: Path, monkeypatch: pytest.MonkeyPatch) -> dict[Path, bytes]:
+    """The project built cold in one process, with no worker process at all."""
+    shutil.rmtree(project / ".cache")
+    monkeypatch.setenv("MENTOR_DIRECTORY_WORKERS", "1")
+    return everything(build_site(project, "alone"))
+
+
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The sample project and NEW more mentors, each with a new 800 x 800 JPEG; built on two cores."""
@@ -54,9 +66,12 @@ def add_mentors(project: Path, numbers: range) -> None:
         (project / "mentors" / "photos" / f"mentor-{n}.jpg").write_bytes(photo())
 
 
-def writers(project: Path, kept: str = "checks") -> list[int]:
-    """The processes that kept photo verdicts ("checks") or encodings ("entries"), a pack each, named after it."""
-    packs = (project / photos.CACHE_DIR / kept).rglob("*.pack")
+def writers(project: Path, kept: str = "checks", folder: str = photos.CACHE_DIR) -> list[int]:
+    """The processes that kept photo verdicts ("checks") or encodings ("entries"), a pack each, named after it.
+
+    Or, in the cache's own folder, pages ("pages") or the search data ("search").
+    """
+    packs = (project / folder / kept).rglob("*.pack")
     return sorted(int(pack.name.split("-")[0]) for pack in packs)
 
 
@@ -77,6 +92,45 @@ def test_photos_encoded_in_processes_are_the_files_threads_encode(project, monke
     assert writers(project) == [os.getpid()]
     assert len(early) == 2 * (NEW + 6)
     assert early == alone
+
+
+def test_a_first_build_makes_its_pages_and_search_data_in_processes_of_their_own(project, monkeypatch) -> None:
+    """Forked before the photo processes start their threads; the site is the one a build in one process makes."""
+    site = build_site(project, "crew")
+    photo_makers = set(writers(project))
+    page_makers = set(writers(project, "pages", store.FOLDER))
+    search_makers = set(writers(project, "search", store.FOLDER))
+    assert len(page_makers) == len(search_makers) == 1
+    assert page_makers.isdisjoint({os.getpid(), *photo_makers, *search_makers})
+    assert search_makers.isdisjoint({os.getpid(), *photo_makers})
+    assert multiprocessing.active_children() == []
+    crew = everything(site)
+    alone = built_alone(project, monkeypatch)
+    assert set(writers(project, "pages", store.FOLDER)) == {os.getpid()}
+    assert len(crew) > 2 * (NEW + 6) + NEW
+    assert crew.keys() == alone.keys()
+    assert [path for path in crew if crew[path] != alone[path]] == []
+
+
+def test_a_page_process_that_dies_leaves_a_whole_site(project, monkeypatch, mkdocs_log, tmp_path) -> None:
+    """Killed halfway (say, out of memory): this process makes and writes every generated page itself."""
+    from generator.site import rest
+
+    parent, real = os.getpid(), rest._work
+
+    def dies(job, part, parts, args):
+        if os.getpid() != parent and job == "pages":
+            (tmp_path / "died").touch()
+            os._exit(1)  # no answer, no clean-up
+        return real(job, part, parts, args)
+
+    monkeypatch.setattr(rest, "_work", dies)
+    crew = everything(build_site(project, "crew"))
+    assert (tmp_path / "died").exists()
+    assert "Traceback" not in mkdocs_log.text
+    assert multiprocessing.active_children() == []
+    alone = built_alone(project, monkeypatch)
+    assert [path for path in crew.keys() | alone.keys() if crew.get(path) != alone.get(path)] == []
 
 
 def test_photos_the_processes_kept_are_copied_where_the_file_system_cannot_link(
@@ -151,8 +205,8 @@ def test_profiles_wait_for_no_decoding_and_the_end_of_the_build_learns_of_a_dama
     for name, data in uploads.items():
         (folder / name).write_bytes(data)
     checks = photocheck.Checks(folder, uploads, None)
-    early = photos.Early.start(checks, photos.Cache(None))
-    assert early is not None
+    assert photos.Early.wanted(checks)
+    early = photos.Early(checks, photos.Cache(None))
     try:
         # As the profiles are read: everything but the decoding, at once.
         seen = {name: list(photocheck.problems(folder / name, name)) for name in uploads}
@@ -217,8 +271,8 @@ def test_early_files_are_those_of_the_photo_as_it_is_now(tmp_path: Path, monkeyp
         (tmp_path / f"m{n}.yml").write_text(f"photo: m{n}.jpg\n", encoding="utf-8")
         (tmp_path / "photos" / f"m{n}.jpg").write_bytes(photo(320, 400))
     checks = photocheck.Checks(tmp_path / "photos", photocheck.names(tmp_path.glob("*.yml")), None)
-    early = photos.Early.start(checks, photos.Cache(tmp_path / "cache"))
-    assert early is not None
+    assert photos.Early.wanted(checks)
+    early = photos.Early(checks, photos.Cache(tmp_path / "cache"))
     try:
         kept = photos.plan(tmp_path / "photos" / "m0.jpg")
         assert {path: k.file.read_bytes() for path, k in early.kept(kept).items()} == photos.encode(kept)
@@ -231,24 +285,25 @@ def test_early_files_are_those_of_the_photo_as_it_is_now(tmp_path: Path, monkeyp
     assert multiprocessing.active_children() == []
 
 
-def test_too_few_new_photos_or_one_core_start_no_process(tmp_path: Path, monkeypatch) -> None:
+def test_too_few_new_photos_or_one_core_want_no_photo_processes(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(workers, "can_fork", lambda: True)
     (tmp_path / "photos").mkdir()
     for n in range(photos.EARLY_FROM):
         (tmp_path / f"m{n}.yml").write_text(f"photo: m{n}.jpg\n", encoding="utf-8")
         (tmp_path / "photos" / f"m{n}.jpg").write_bytes(photo(64, 64))
 
-    def early() -> photos.Early | None:
+    def wanted() -> bool:
         checks = photocheck.Checks(tmp_path / "photos", photocheck.names(tmp_path.glob("*.yml")), None)
         checks.close()
-        return photos.Early.start(checks, photos.Cache(None))
+        return photos.Early.wanted(checks)
 
+    monkeypatch.setenv("MENTOR_DIRECTORY_WORKERS", "2")
+    assert wanted()
     monkeypatch.setenv("MENTOR_DIRECTORY_WORKERS", "1")
-    assert early() is None
+    assert not wanted()
     monkeypatch.setenv("MENTOR_DIRECTORY_WORKERS", "2")
     (tmp_path / "m0.yml").unlink()
-    assert early() is None
-    assert multiprocessing.active_children() == []
+    assert not wanted()
 
 
 @pytest.mark.parametrize(
