@@ -67,6 +67,21 @@ def write_plain(path: Path, data: bytes) -> None:
         raise
 
 
+def write_new(path: Path, data: bytes) -> None:
+    """Write a file as a new one, never through a link to another: one already there is unlinked first.
+
+    OSError if it cannot be written; a file cut short by an error is left for its writer to report.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY
+    try:
+        file = os.open(path, flags, 0o644)
+    except FileExistsError:
+        path.unlink()  # a site that was not emptied first (mkdocs build --dirty): its file may be a link
+        file = os.open(path, flags, 0o644)
+    with open(file, "wb", closefd=True) as written:
+        written.write(data)
+
+
 def link(kept: Path, target: Path) -> bool:
     """Hard-link `target` to a kept file (replacing what is there); False where the file system cannot.
 
@@ -172,6 +187,32 @@ class Store:
             raise OSError("no folder to keep it in")
         self._prune()
         write_plain(self.folder / name, data)
+
+    def put_link(self, name: str, source: Path) -> None:
+        """Keep a file written elsewhere by a link to it (in place of one of that name); OSError if it cannot be.
+
+        Where a build writes a file into its site anyway, a link keeps it for the next build at
+        the cost of a directory entry, not of a second file. The entry is replaced, never
+        written through, as `put_plain`'s are.
+        """
+        if self.folder is None:
+            raise OSError("no folder to keep it in")
+        self._prune()
+        target = self.folder / name
+        try:
+            os.link(source, target)
+        except FileNotFoundError:
+            self.folder.mkdir(parents=True, exist_ok=True)  # the first entry
+            os.link(source, target)
+        except FileExistsError:
+            temporary = target.with_name(f"{name}.{os.getpid()}.{threading.get_ident()}.tmp")
+            try:
+                os.link(source, temporary)
+                os.replace(temporary, target)
+            except OSError:
+                with contextlib.suppress(OSError):
+                    temporary.unlink(missing_ok=True)
+                raise
 
     def _entries(self) -> dict[str, tuple[int, int, int]]:
         """Where each entry is, from every pack in the folder: read once, the first time it is needed."""

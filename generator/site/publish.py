@@ -2,11 +2,11 @@
 
 Creating a file and writing its bytes costs far more than a hard link to a file that is
 already there (store.link). So, given the build's cache folder, each page is kept there under
-the digest of its HTML, and linked into the site: a build that makes the same page again reads
-the kept file, finds the same bytes, and links it. A kept file that differs (damaged, or edited
-through its link in a site) is replaced, never changed in place. Where the site cannot link to
-the cache (another file system, one without hard links, a cache that cannot be written), pages
-are written as they are.
+the digest of its HTML: a page written into the site is kept by a link to it, and a build that
+makes the same page again reads the kept file, finds the same bytes, and links it into its own
+site. A kept file that differs (damaged, or edited through its link in a site) is replaced,
+never changed in place. Where the site cannot link to the cache (another file system, one
+without hard links, a cache that cannot be written), pages are written as they are.
 """
 
 from __future__ import annotations
@@ -27,10 +27,13 @@ class Unwritable(Exception):
     """A generated page could not be written into the site (a full disk, a folder not writable)."""
 
 
-def write(site: Path, pages: Iterable[Page], layout: Shell, cache: Path | None = None) -> list[str]:
+def write(
+    site: Path, pages: Iterable[Page], layout: Shell, cache: Path | None = None, threads: int | None = None
+) -> list[str]:
     """Lay out and write each page under `site`; their paths, in order. Unwritable if one cannot be written.
 
     With `cache` (the build's cache folder), pages are kept there and linked into the site.
+    `threads`: how many write at once (workers.count() unless given).
     """
     kept = _Kept(store.Store(cache / KEPT_DIR, layout.digest) if cache is not None else None)
 
@@ -38,16 +41,15 @@ def write(site: Path, pages: Iterable[Page], layout: Shell, cache: Path | None =
         path = site / page.path / "index.html"
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            html = layout.wrap(page).encode("utf-8")
-            if not kept.link(html, path):
-                path.write_bytes(html)
+            kept.place(layout.wrap(page).encode("utf-8"), path)
         except OSError as exc:
             raise Unwritable(f"could not write {path}: {exc.strerror or exc}") from None
         return page.path
 
-    # Writing thousands of small files is mostly waiting on the system: threads overlap it.
-    # Each page is laid out by the thread that writes it, so only a few are in memory twice.
-    with ThreadPoolExecutor(workers.count(), thread_name_prefix="pages") as pool:
+    # Writing thousands of small files is mostly waiting on the system: threads overlap it, at
+    # the cost of the interpreter lock's hand-offs. Each page is laid out by the thread that
+    # writes it, so only a few are in memory twice.
+    with ThreadPoolExecutor(threads or workers.count(), thread_name_prefix="pages") as pool:
         return list(pool.map(one, pages))
 
 
@@ -57,23 +59,24 @@ class _Kept:
     def __init__(self, kept: store.Store | None) -> None:
         self.store = kept
 
-    def link(self, html: bytes, target: Path) -> bool:
-        """Link `target` to the kept copy of `html`, keeping it first if need be; False if it cannot be."""
+    def place(self, html: bytes, target: Path) -> None:
+        """Put `html` at `target`: a link to its kept copy if there is one, else written, and kept by a link to it.
+
+        OSError if it cannot be written.
+        """
         kept_in = self.store  # once: another thread may give up linking meanwhile
         if kept_in is None or kept_in.folder is None:
-            return False
+            store.write_new(target, html)
+            return
         name = hashlib.sha256(html).hexdigest()[:40]
-        kept = kept_in.folder / name
         try:
-            same = kept.read_bytes() == html
+            same = (kept_in.folder / name).read_bytes() == html
         except OSError:
             same = False
+        if same and store.link(kept_in.folder / name, target):
+            return
+        store.write_new(target, html)
         try:
-            if not same:
-                kept_in.put_plain(name, html)
-            if store.link(kept, target):
-                return True
+            kept_in.put_link(name, target)
         except OSError:
-            pass
-        self.store = None  # no link will work here: write the rest of the pages as they are
-        return False
+            self.store = None  # no link will work here: write the rest of the pages as they are

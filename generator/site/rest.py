@@ -187,7 +187,8 @@ def _member(job: str, part: int, parts: int, connection: Connection, others: lis
         if job == "pages":
             order = _receive(connection, parent, "write", "return")
             if order[0] == "write":
-                made = publish.write(order[1], made, order[2], args[4])
+                # On its one thread: the crew's other processes keep the other cores busy.
+                made = publish.write(order[1], made, order[2], args[4], threads=1)
         connection.send(("done", made))
     except EOFError:
         pass  # the build stopped without a word, or is gone

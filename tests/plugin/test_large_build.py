@@ -43,10 +43,10 @@ def writers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     record = tmp_path / "writers.txt"
     write = publish.write
 
-    def recorded(site, pages, layout, *cache):
+    def recorded(site, pages, layout, *cache, **threads):
         with record.open("a", encoding="utf-8") as out:
             out.write(f"{os.getpid()}\n")
-        return write(site, pages, layout, *cache)
+        return write(site, pages, layout, *cache, **threads)
 
     monkeypatch.setattr(publish, "write", recorded)  # forked workers inherit it
     return record
@@ -78,10 +78,10 @@ def test_a_worker_that_dies_while_writing_leaves_a_whole_site(project, monkeypat
     alone = files(build(project, "alone", SERIAL, monkeypatch))
     parent, write = os.getpid(), publish.write
 
-    def dies(site, pages, layout, *cache):
+    def dies(site, pages, layout, *cache, **threads):
         if os.getpid() == parent:
-            return write(site, pages, layout, *cache)
-        write(site, list(pages)[:3], layout, *cache)
+            return write(site, pages, layout, *cache, **threads)
+        write(site, list(pages)[:3], layout, *cache, **threads)
         (tmp_path / "died").touch()
         os._exit(1)  # as if killed halfway: no answer, no clean-up
 

@@ -80,3 +80,20 @@ def test_a_build_into_a_site_not_emptied_first_replaces_its_pages(project) -> No
     assert build(project, dirty=True) == first
     shutil.rmtree(project / "site")
     assert build(project) == first
+
+
+def test_a_build_over_an_earlier_site_never_writes_through_its_links_to_kept_pages(project) -> None:
+    """`mkdocs build --dirty` after an edit: the old page is a link to a kept copy, which must keep its bytes."""
+    import hashlib
+
+    first = build(project)
+    profile = project / "mentors" / "thandeka-mokoena.yml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("Co-founder, Ubuntu Ledger", "Founder, Ubuntu Ledger"),
+        encoding="utf-8",
+    )
+    edited = build(project, dirty=True)
+    assert edited[PAGE] != first[PAGE] and b"Founder, Ubuntu Ledger" in edited[PAGE]
+    # Each kept page still holds the bytes it is named after: none was written through a link.
+    assert [p.name for p in kept(project) if hashlib.sha256(p.read_bytes()).hexdigest()[:40] != p.name] == []
+    assert build(project, "again") == edited
