@@ -1,4 +1,4 @@
-"""The generated pages and the search data: made in worker processes for a large directory, else here."""
+"""The generated pages and the search data: made by worker processes (a large directory, a first build) or here."""
 
 from __future__ import annotations
 
@@ -104,7 +104,7 @@ class Crew:
 
     Forked with the work's inputs (`fork`), they inherit them and begin at once. Forked ahead
     of them (`ahead`), while this process has no other thread and before the inputs exist,
-    each waits to be handed them (`hand`): a first build forks its crew so before its photo
+    each waits to be handed them (`hand`): a first build forks its crew before its photo
     processes start their threads, and so renders its pages and search data beside the site
     engine's work instead of after it. The processes are daemons: none outlives the build.
     """
