@@ -20,7 +20,7 @@ import sys
 import threading
 import time
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,10 +56,15 @@ def key(*parts: str | bytes) -> str:
 
 def write_plain(path: Path, data: bytes) -> None:
     """Write a file whole or not at all, as a new file (a link to the old one keeps it); OSError if it cannot be."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _replace(path, lambda temporary: temporary.write_bytes(data))
+
+
+def _replace(path: Path, make: Callable[[Path], object]) -> None:
+    """Put a file at `path` whole or not at all: `make` it under a temporary name, then rename it over `path`."""
     temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
+        make(temporary)
         os.replace(temporary, path)  # never a half-written file
     except OSError:
         with contextlib.suppress(OSError):
@@ -205,14 +210,7 @@ class Store:
             self.folder.mkdir(parents=True, exist_ok=True)  # the first entry
             os.link(source, target)
         except FileExistsError:
-            temporary = target.with_name(f"{name}.{os.getpid()}.{threading.get_ident()}.tmp")
-            try:
-                os.link(source, temporary)
-                os.replace(temporary, target)
-            except OSError:
-                with contextlib.suppress(OSError):
-                    temporary.unlink(missing_ok=True)
-                raise
+            _replace(target, lambda temporary: os.link(source, temporary))
 
     def _entries(self) -> dict[str, tuple[int, int, int]]:
         """Where each entry is, from every pack in the folder: read once, the first time it is needed."""
